@@ -1,0 +1,45 @@
+package dev.trackingapi.config;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Every environment variable the functions read, by name; all but the runtime's own are set in template.yaml. */
+public final class EnvironmentVariables {
+    /** Set by the Lambda runtime itself (it cannot be set in a template). */
+    public static final String AWS_REGION = "AWS_REGION";
+    public static final String CUSTOMERS_TABLE = "CUSTOMERS_TABLE";
+    public static final String EVENTS_TABLE = "EVENTS_TABLE";
+    public static final String ATTRIBUTE_TYPES_TABLE = "ATTRIBUTE_TYPES_TABLE";
+    public static final String API_KEYS_TABLE = "API_KEYS_TABLE";
+    /** Optional: an endpoint override for DynamoDB Local or `sam local`; unset in AWS. */
+    public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
+    /** Optional: how long the authorizer keeps a key lookup in memory, in seconds. */
+    public static final String API_KEY_CACHE_SECONDS = "API_KEY_CACHE_SECONDS";
+
+    public static final Set<String> PROVIDED_BY_RUNTIME = Set.of(AWS_REGION);
+
+    private final Function<String, String> lookup;
+
+    public EnvironmentVariables(Function<String, String> lookup) {
+        this.lookup = lookup;
+    }
+
+    public static EnvironmentVariables system() {
+        return new EnvironmentVariables(System::getenv);
+    }
+
+    public String required(String name) {
+        String value = lookup.apply(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Environment variable " + name + " is not set; template.yaml sets it"
+                    + " for every function (for local runs, see README.md)");
+        }
+        return value;
+    }
+
+    public Optional<String> optional(String name) {
+        String value = lookup.apply(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.trackingapi.entrypoints;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trackingapi.config.LambdaEnvironment;
+import dev.trackingapi.config.Wiring;
+import dev.trackingapi.domain.CustomerRequestReader;
+import dev.trackingapi.domain.RequestValidationException;
+import dev.trackingapi.domain.TrackingResult;
+import dev.trackingapi.http.ApiResponses;
+import dev.trackingapi.http.RequestBodies;
+import dev.trackingapi.service.CustomerTracker;
+import dev.trackingapi.store.dynamodb.DynamoDbWarmUp;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import static dev.trackingapi.config.EnvironmentVariables.ATTRIBUTE_TYPES_TABLE;
+
+/** A customer route: the same upsert, with the route's cap on custom attributes. */
+abstract class CustomerEndpoint extends TrackingEndpoint {
+    private final int customAttributeCap;
+    private final CustomerTracker tracker;
+    private final SnapStartPriming priming;
+
+    CustomerEndpoint(int customAttributeCap) {
+        super(Clock.systemUTC());
+        this.customAttributeCap = customAttributeCap;
+        this.tracker = Wiring.customerTracker(LambdaEnvironment.dynamoDb(), LambdaEnvironment.variables());
+        Runnable dynamoDbWarmUp = DynamoDbWarmUp.readOfMissingItem(LambdaEnvironment.dynamoDb(),
+                LambdaEnvironment.variables().required(ATTRIBUTE_TYPES_TABLE), "pk", "sk");
+        this.priming = SnapStartPriming.register(() -> {
+            warmUp();
+            dynamoDbWarmUp.run();
+        });
+    }
+
+    CustomerEndpoint(int customAttributeCap, CustomerTracker tracker, Clock clock) {
+        super(clock);
+        this.customAttributeCap = customAttributeCap;
+        this.tracker = tracker;
+        this.priming = null;
+    }
+
+    @Override
+    final TrackingResult track(String projectId, JsonNode body, Instant receivedAt) {
+        return tracker.upsert(projectId, CustomerRequestReader.read(body), customAttributeCap, receivedAt);
+    }
+
+    void warmUp() {
+        CustomerRequestReader.read(RequestBodies.json(PrimingSamples.CUSTOMER, false));
+        ApiResponses.success(TrackingResult.of(java.util.List.of()));
+        try {
+            CustomerRequestReader.read(RequestBodies.json(PrimingSamples.INVALID, false));
+        } catch (RequestValidationException expected) {
+            ApiResponses.validationError(expected);
+        }
+    }
+
+    SnapStartPriming priming() {
+        return priming;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.trackingapi.entrypoints;
+
+/** Request bodies that walk every type and every validation branch once, for SnapStart priming. */
+final class PrimingSamples {
+    static final String EVENT = """
+            {"customerId":"#warm-up","name":"Add To Cart","time":1579547655000,"eventId":"warm-up",
+             "attributes":[
+              {"name":"Order ID","value":"SDFICSRDCVSSDSDG","type":"string"},
+              {"name":"Amount","value":732.23,"type":"number"},
+              {"name":"Order Time","value":"2020-01-20 19:14:15","type":"date"},
+              {"name":"Paid At","value":"2020-01-20T19:14:15.123+05:30","type":"date"},
+              {"name":"Is Prepaid Order","value":true,"type":"boolean"},
+              {"name":"Product IDs","value":["pid1","pid2"],"type":"string array"},
+              {"name":"Quantities","value":[1,2],"type":"number array"},
+              {"name":"Payment Details","value":{"payment_mode":"cod"},"type":"string map"},
+              {"name":"Discounts","value":{"pid1":12.7},"type":"number map"},
+              {"name":"Delivery Dates","value":{"p1":"2020-01-21"},"type":"date map"},
+              {"name":"Full Order Details","type":"custom","value":{"Products":[{"id":"pi1","price":100}]}}
+             ]}""";
+
+    static final String FLAT_EVENT = """
+            {"customerId":"#warm-up","name":"Add To Cart","time":1579547655000,
+             "attributes":{"Product Id":"abcdef","Quantity":3,"Price":4531.5,"Gift":false,"Tags":["a"],"Meta":{"k":1}}}""";
+
+    static final String CUSTOMER = """
+            {"id":"#warm-up","attributes":{"name":"John Wick","email":"john@gmail.com","mobile":"9876543210",
+             "subscriptionType":"pro","totalPurchaseTillNow":30000,"vip":true}}""";
+
+    static final String INVALID = """
+            {"customerId":"","name":123,"time":"yesterday","attributes":[{"name":"x","type":"colour","value":1}]}""";
+
+    private PrimingSamples() {
+    }
+}

@@ -1,0 +1,80 @@
+package dev.trackingapi.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trackingapi.domain.Limits;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** The body of a request as JSON: decoded, bounded in size, parsed strictly; anything else is a clear 400 or 413. */
+public final class RequestBodies {
+    private RequestBodies() {
+    }
+
+    public static JsonNode json(String body, boolean base64Encoded) {
+        return parse(bytes(body, base64Encoded));
+    }
+
+    static byte[] bytes(String body, boolean base64Encoded) {
+        if (body == null || body.isEmpty()) {
+            throw HttpProblem.badRequest("The request body is empty; a JSON object is expected");
+        }
+        if (!base64Encoded && body.length() > Limits.MAX_BODY_BYTES) {
+            throw tooLarge(body.length());
+        }
+        byte[] bytes;
+        if (base64Encoded) {
+            if (body.length() / 4 * 3 > Limits.MAX_BODY_BYTES + 3) {
+                throw tooLarge(body.length() / 4 * 3);
+            }
+            try {
+                bytes = Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                throw HttpProblem.badRequest("The request body is marked base64-encoded but is not valid base64");
+            }
+        } else {
+            bytes = body.getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length > Limits.MAX_BODY_BYTES) {
+            throw tooLarge(bytes.length);
+        }
+        return bytes;
+    }
+
+    static JsonNode parse(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            throw HttpProblem.badRequest("The request body starts with a byte-order mark; JSON must not (RFC 8259)");
+        }
+        try {
+            JsonNode json = Json.MAPPER.readTree(bytes);
+            if (json == null || json.isMissingNode()) {
+                throw HttpProblem.badRequest("The request body is empty; a JSON object is expected");
+            }
+            return json;
+        } catch (StreamConstraintsException e) {
+            throw HttpProblem.badRequest("The request body is not accepted as JSON: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw HttpProblem.badRequest("The request body is not valid JSON: " + firstLine(e.getOriginalMessage()) + where);
+        } catch (IOException e) {
+            throw HttpProblem.badRequest("The request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static HttpProblem tooLarge(long bytes) {
+        return HttpProblem.payloadTooLarge("The request body is " + bytes + " bytes; at most " + Limits.MAX_BODY_BYTES
+                + " bytes (256 KB) are accepted");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

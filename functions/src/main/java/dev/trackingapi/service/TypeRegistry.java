@@ -1,0 +1,61 @@
+package dev.trackingapi.service;
+
+import dev.trackingapi.domain.Attribute;
+import dev.trackingapi.domain.AttributeScope;
+import dev.trackingapi.domain.AttributeType;
+import dev.trackingapi.domain.IgnoredAttribute;
+import dev.trackingapi.store.AttributeTypeStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * First-seen attribute types. Registered types never change, so the cache in front of the store is never stale:
+ * in steady state a type check costs no storage request at all.
+ */
+public final class TypeRegistry {
+    private static final int MAX_CACHED_TYPES = 200_000;
+    private static final char SEPARATOR = '\u0000';
+
+    private final AttributeTypeStore store;
+    private final BoundedCache<String, AttributeType> cache = new BoundedCache<>(MAX_CACHED_TYPES);
+
+    public TypeRegistry(AttributeTypeStore store) {
+        this.store = store;
+    }
+
+    /** Attributes sorted by their first-seen types: applied (typed as registered) or ignored for a type mismatch. */
+    public record Checked(List<Attribute> applied, List<IgnoredAttribute> ignored) {
+    }
+
+    public Checked check(AttributeScope scope, List<Attribute> attributes, Instant now) {
+        List<Attribute> applied = new ArrayList<>(attributes.size());
+        List<IgnoredAttribute> ignored = new ArrayList<>(0);
+        for (Attribute attribute : attributes) {
+            AttributeType registered = registeredType(scope, attribute, now);
+            if (registered == attribute.type() && !attribute.anyArrayType()) {
+                applied.add(attribute);
+            } else if (attribute.anyArrayType() && registered.isArray()) {
+                applied.add(attribute.withType(registered));
+            } else {
+                ignored.add(IgnoredAttribute.typeMismatch(attribute, registered));
+            }
+        }
+        return new Checked(applied, ignored);
+    }
+
+    /**
+     * The type registered for the attribute, registering the attribute's own type when it is the first seen.
+     * An empty array from a flat object takes the registered array type, or registers string array.
+     */
+    AttributeType registeredType(AttributeScope scope, Attribute attribute, Instant now) {
+        String key = scope.id() + SEPARATOR + attribute.name();
+        AttributeType registered = cache.get(key);
+        if (registered == null) {
+            registered = store.registerIfAbsent(scope, attribute.name(), attribute.type(), now);
+            cache.put(key, registered);
+        }
+        return registered;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.trackingapi.store;
+
+import dev.trackingapi.domain.Attribute;
+import dev.trackingapi.domain.CustomerUpsert;
+import dev.trackingapi.domain.IgnoredAttribute;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Customer profiles, and the values that were not applied to them. */
+public interface CustomerStore {
+
+    /** Creates an empty profile for the customer unless it exists; never changes an existing one. */
+    void createIfAbsent(String projectId, String customerId, Instant now);
+
+    /**
+     * Upserts the profile: each attribute is set on its own path, so concurrent updates of different attributes never
+     * lose each other; createdAt is set once, updatedAt every time. New custom attributes beyond the cap are not set.
+     *
+     * @return the custom attributes that were not set because the profile reached its cap
+     */
+    List<Attribute> upsert(CustomerUpsert upsert);
+
+    /** Keeps values that were not applied beside the profile, so that nothing the client sent is lost. */
+    void keepIgnored(String projectId, String customerId, List<IgnoredAttribute> ignored, Instant now);
+}

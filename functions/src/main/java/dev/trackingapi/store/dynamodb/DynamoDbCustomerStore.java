@@ -1,0 +1,275 @@
+package dev.trackingapi.store.dynamodb;
+
+import dev.trackingapi.domain.Attribute;
+import dev.trackingapi.domain.CanonicalJson;
+import dev.trackingapi.domain.CustomerUpsert;
+import dev.trackingapi.domain.Dates;
+import dev.trackingapi.domain.Digests;
+import dev.trackingapi.domain.IgnoredAttribute;
+import dev.trackingapi.domain.ProfileCap;
+import dev.trackingapi.store.CustomerStore;
+import dev.trackingapi.store.StorageUnavailableException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The customers table: partition key {@code pk} "{project}#{customer id}"; sort key {@code sk} "profile" for the
+ * profile, "ignored#{attribute}#{value hash}" for each value that was not applied. Custom attributes are top-level
+ * attributes "attr:{name}", each set on its own path; {@code customAttributeNames} (a string set) counts them for the cap.
+ */
+public final class DynamoDbCustomerStore implements CustomerStore {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String PROFILE = "profile";
+    public static final String IGNORED_PREFIX = "ignored#";
+    public static final String PROJECT_ID = "projectId";
+    public static final String CUSTOMER_ID = "customerId";
+    public static final String CREATED_AT = "createdAt";
+    public static final String UPDATED_AT = "updatedAt";
+    public static final String CUSTOM_ATTRIBUTE_NAMES = "customAttributeNames";
+    public static final String CUSTOM_PREFIX = "attr:";
+    public static final String ATTRIBUTE = "attribute";
+    public static final String REASON = "reason";
+    public static final String VALUE = "value";
+    public static final String RECEIVED_TYPE = "receivedType";
+    public static final String REGISTERED_TYPE = "registeredType";
+    public static final String LIMIT = "limit";
+    public static final String RECEIVED_AT = "receivedAt";
+
+    private static final int MAX_CAP_ATTEMPTS = 10;
+    private static final int BATCH_SIZE = 25;
+    private static final int MAX_BATCH_ATTEMPTS = 6;
+    private static final String NO_CONDITION = null;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbCustomerStore(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    public static Map<String, AttributeValue> profileKey(String projectId, String customerId) {
+        return Map.of(PK, AttributeValue.fromS(projectId + "#" + customerId), SK, AttributeValue.fromS(PROFILE));
+    }
+
+    @Override
+    public void createIfAbsent(String projectId, String customerId, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(profileKey(projectId, customerId));
+        AttributeValue timestamp = AttributeValue.fromS(Dates.format(now));
+        item.put(PROJECT_ID, AttributeValue.fromS(projectId));
+        item.put(CUSTOMER_ID, AttributeValue.fromS(customerId));
+        item.put(CREATED_AT, timestamp);
+        item.put(UPDATED_AT, timestamp);
+        try {
+            dynamoDb.putItem(PutItemRequest.builder().tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(" + PK + ")").build());
+        } catch (ConditionalCheckFailedException exists) {
+            // The profile exists already: exactly what was asked for.
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(table, e);
+        }
+    }
+
+    /**
+     * One UpdateItem in the common case. Its condition only holds when every requested attribute fits under the cap
+     * even if all were new; otherwise the profile's current names (returned by the failed condition, no extra read)
+     * decide which new attributes fit, and the write is retried on the condition that no name was added meanwhile.
+     */
+    @Override
+    public List<Attribute> upsert(CustomerUpsert upsert) {
+        List<Attribute> custom = upsert.custom();
+        int cap = upsert.customAttributeCap();
+        if (custom.isEmpty()) {
+            update(upsert, custom, NO_CONDITION, Map.of());
+            return List.of();
+        }
+        Set<String> existing;
+        if (custom.size() <= cap) {
+            try {
+                update(upsert, custom, "attribute_not_exists(#names) OR size(#names) <= :room",
+                        Map.of(":room", AttributeValue.fromN(Integer.toString(cap - custom.size()))));
+                return List.of();
+            } catch (ConditionalCheckFailedException nearCap) {
+                existing = namesIn(nearCap.item());
+            }
+        } else {
+            existing = readNames(upsert);
+        }
+        for (int attempt = 0; attempt < MAX_CAP_ATTEMPTS; attempt++) {
+            ProfileCap.Admission admission = ProfileCap.admit(existing, custom, cap);
+            try {
+                if (admission.admitted().isEmpty()) {
+                    update(upsert, admission.admitted(), NO_CONDITION, Map.of());
+                } else if (existing.isEmpty()) {
+                    update(upsert, admission.admitted(), "attribute_not_exists(#names)", Map.of());
+                } else {
+                    update(upsert, admission.admitted(), "size(#names) = :count",
+                            Map.of(":count", AttributeValue.fromN(Integer.toString(existing.size()))));
+                }
+                return admission.overCap();
+            } catch (ConditionalCheckFailedException namesChanged) {
+                existing = namesIn(namesChanged.item());
+            }
+        }
+        throw new StorageUnavailableException("the profile of " + upsert.customerId()
+                + " was changed concurrently " + MAX_CAP_ATTEMPTS + " times in a row", null);
+    }
+
+    private void update(CustomerUpsert upsert, List<Attribute> custom, String condition,
+                        Map<String, AttributeValue> conditionValues) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>(conditionValues);
+        StringBuilder expression = new StringBuilder(
+                "SET #createdAt = if_not_exists(#createdAt, :now), #updatedAt = :now,"
+                        + " #projectId = :projectId, #customerId = :customerId");
+        names.put("#createdAt", CREATED_AT);
+        names.put("#updatedAt", UPDATED_AT);
+        names.put("#projectId", PROJECT_ID);
+        names.put("#customerId", CUSTOMER_ID);
+        values.put(":now", AttributeValue.fromS(Dates.format(upsert.now())));
+        values.put(":projectId", AttributeValue.fromS(upsert.projectId()));
+        values.put(":customerId", AttributeValue.fromS(upsert.customerId()));
+        int i = 0;
+        for (Map.Entry<String, String> reserved : upsert.reserved().entrySet()) {
+            expression.append(", #r").append(i).append(" = :r").append(i);
+            names.put("#r" + i, reserved.getKey());
+            values.put(":r" + i, AttributeValue.fromS(reserved.getValue()));
+            i++;
+        }
+        List<String> customNames = new ArrayList<>(custom.size());
+        for (int a = 0; a < custom.size(); a++) {
+            Attribute attribute = custom.get(a);
+            expression.append(", #a").append(a).append(" = :a").append(a);
+            names.put("#a" + a, CUSTOM_PREFIX + attribute.name());
+            values.put(":a" + a, AttributeValues.of(attribute.value()));
+            customNames.add(attribute.name());
+        }
+        if (!customNames.isEmpty()) {
+            expression.append(" ADD #names :names");
+            values.put(":names", AttributeValue.fromSs(customNames));
+        }
+        if (!customNames.isEmpty() || condition != null) {
+            names.put("#names", CUSTOM_ATTRIBUTE_NAMES);
+        }
+        UpdateItemRequest.Builder request = UpdateItemRequest.builder()
+                .tableName(table)
+                .key(profileKey(upsert.projectId(), upsert.customerId()))
+                .updateExpression(expression.toString())
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values);
+        if (condition != null) {
+            request.conditionExpression(condition)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        }
+        try {
+            dynamoDb.updateItem(request.build());
+        } catch (ConditionalCheckFailedException e) {
+            throw e;
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(table, e);
+        }
+    }
+
+    private Set<String> readNames(CustomerUpsert upsert) {
+        try {
+            return namesIn(dynamoDb.getItem(get -> get.tableName(table)
+                    .key(profileKey(upsert.projectId(), upsert.customerId()))
+                    .consistentRead(true)
+                    .projectionExpression("#names")
+                    .expressionAttributeNames(Map.of("#names", CUSTOM_ATTRIBUTE_NAMES))).item());
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(table, e);
+        }
+    }
+
+    private static Set<String> namesIn(Map<String, AttributeValue> item) {
+        AttributeValue names = item == null ? null : item.get(CUSTOM_ATTRIBUTE_NAMES);
+        return names == null || !names.hasSs() ? Set.of() : new HashSet<>(names.ss());
+    }
+
+    /**
+     * One item per ignored value, keyed by attribute and value, so a retry rewrites the same item rather than adding
+     * one, and the profile item never grows with values that were not applied.
+     */
+    @Override
+    public void keepIgnored(String projectId, String customerId, List<IgnoredAttribute> ignored, Instant now) {
+        List<WriteRequest> writes = new ArrayList<>(ignored.size());
+        for (IgnoredAttribute attribute : ignored) {
+            writes.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(ignoredItem(projectId, customerId, attribute, now)).build())
+                    .build());
+        }
+        for (int from = 0; from < writes.size(); from += BATCH_SIZE) {
+            writeBatch(writes.subList(from, Math.min(from + BATCH_SIZE, writes.size())));
+        }
+    }
+
+    private void writeBatch(List<WriteRequest> batch) {
+        List<WriteRequest> pending = batch;
+        for (int attempt = 0; attempt < MAX_BATCH_ATTEMPTS; attempt++) {
+            List<WriteRequest> toWrite = pending;
+            BatchWriteItemResponse response;
+            try {
+                response = dynamoDb.batchWriteItem(write -> write.requestItems(Map.of(table, toWrite)));
+            } catch (SdkException e) {
+                throw DynamoDbFailures.translate(table, e);
+            }
+            pending = response.unprocessedItems().getOrDefault(table, List.of());
+            if (pending.isEmpty()) {
+                return;
+            }
+            pause(attempt);
+        }
+        throw new StorageUnavailableException("DynamoDB left " + pending.size() + " writes unprocessed", null);
+    }
+
+    private static Map<String, AttributeValue> ignoredItem(String projectId, String customerId,
+                                                           IgnoredAttribute ignored, Instant now) {
+        StringBuilder canonical = new StringBuilder(ignored.reason().code()).append('\u0000');
+        CanonicalJson.append(ignored.value(), canonical);
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, AttributeValue.fromS(projectId + "#" + customerId));
+        item.put(SK, AttributeValue.fromS(IGNORED_PREFIX + ignored.attribute() + "#"
+                + Digests.sha256Base64Url(canonical.toString(), 9)));
+        item.put(PROJECT_ID, AttributeValue.fromS(projectId));
+        item.put(CUSTOMER_ID, AttributeValue.fromS(customerId));
+        item.put(ATTRIBUTE, AttributeValue.fromS(ignored.attribute()));
+        item.put(REASON, AttributeValue.fromS(ignored.reason().code()));
+        item.put(RECEIVED_TYPE, AttributeValue.fromS(ignored.receivedType().wireName()));
+        if (ignored.registeredType() != null) {
+            item.put(REGISTERED_TYPE, AttributeValue.fromS(ignored.registeredType().wireName()));
+        }
+        if (ignored.limit() != null) {
+            item.put(LIMIT, AttributeValue.fromN(Integer.toString(ignored.limit())));
+        }
+        item.put(VALUE, AttributeValues.of(ignored.value()));
+        item.put(RECEIVED_AT, AttributeValue.fromS(Dates.format(now)));
+        return item;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(25L << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("interrupted while DynamoDB throttled a batch", e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.trackingapi.store.dynamodb;
+
+import dev.trackingapi.domain.Attribute;
+import dev.trackingapi.domain.Dates;
+import dev.trackingapi.domain.IgnoredAttribute;
+import dev.trackingapi.domain.StoredEvent;
+import dev.trackingapi.store.EventStore;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The events table: partition key {@code pk} "{project}#{customer id}", sort key {@code sk}
+ * "{epoch ms, 15 digits}#{idempotency key}", so one Query reads a customer's events in time order and a retried
+ * event finds its own key. One item per event, written by one conditional PutItem.
+ */
+public final class DynamoDbEventStore implements EventStore {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String CUSTOMER_ID = "customerId";
+    public static final String NAME = "name";
+    public static final String TIME = "time";
+    public static final String EVENT_ID = "eventId";
+    public static final String RECEIVED_AT = "receivedAt";
+    public static final String ATTRIBUTES = "attributes";
+    public static final String ATTRIBUTE_TYPES = "attributeTypes";
+    public static final String IGNORED = "ignored";
+    public static final String IGNORED_TYPES = "ignoredTypes";
+    public static final String RECEIVED_TYPE = "received";
+    public static final String REGISTERED_TYPE = "registered";
+    private static final String CONDITION = "attribute_not_exists(" + PK + ")";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbEventStore(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    public static String partitionKey(String projectId, String customerId) {
+        return projectId + "#" + customerId;
+    }
+
+    public static String sortKey(long timeMillis, String eventKey) {
+        String digits = Long.toString(timeMillis);
+        return "0".repeat(15 - digits.length()) + digits + "#" + eventKey;
+    }
+
+    @Override
+    public boolean putIfAbsent(StoredEvent event) {
+        PutItemRequest put = PutItemRequest.builder()
+                .tableName(table)
+                .item(toItem(event))
+                .conditionExpression(CONDITION)
+                .build();
+        try {
+            dynamoDb.putItem(put);
+            return true;
+        } catch (ConditionalCheckFailedException duplicate) {
+            return false;
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(table, e);
+        }
+    }
+
+    public static Map<String, AttributeValue> toItem(StoredEvent event) {
+        Map<String, AttributeValue> item = new HashMap<>(16);
+        item.put(PK, AttributeValue.fromS(partitionKey(event.projectId(), event.customerId())));
+        item.put(SK, AttributeValue.fromS(sortKey(event.timeMillis(), event.eventKey())));
+        item.put(CUSTOMER_ID, AttributeValue.fromS(event.customerId()));
+        item.put(NAME, AttributeValue.fromS(event.name()));
+        item.put(TIME, AttributeValue.fromN(Long.toString(event.timeMillis())));
+        item.put(RECEIVED_AT, AttributeValue.fromS(Dates.format(event.receivedAt())));
+        if (event.eventId() != null) {
+            item.put(EVENT_ID, AttributeValue.fromS(event.eventId()));
+        }
+        int applied = event.attributes().size();
+        Map<String, AttributeValue> values = new HashMap<>(AttributeValues.mapCapacity(applied));
+        Map<String, AttributeValue> types = new HashMap<>(AttributeValues.mapCapacity(applied));
+        for (Attribute attribute : event.attributes()) {
+            values.put(attribute.name(), AttributeValues.of(attribute.value()));
+            types.put(attribute.name(), AttributeValue.fromS(attribute.type().wireName()));
+        }
+        item.put(ATTRIBUTES, AttributeValue.fromM(values));
+        item.put(ATTRIBUTE_TYPES, AttributeValue.fromM(types));
+        if (!event.ignored().isEmpty()) {
+            Map<String, AttributeValue> ignoredValues = new HashMap<>();
+            Map<String, AttributeValue> ignoredTypes = new HashMap<>();
+            for (IgnoredAttribute ignored : event.ignored()) {
+                ignoredValues.put(ignored.attribute(), AttributeValues.of(ignored.value()));
+                ignoredTypes.put(ignored.attribute(), AttributeValue.fromM(Map.of(
+                        RECEIVED_TYPE, AttributeValue.fromS(ignored.receivedType().wireName()),
+                        REGISTERED_TYPE, AttributeValue.fromS(ignored.registeredType().wireName()))));
+            }
+            item.put(IGNORED, AttributeValue.fromM(ignoredValues));
+            item.put(IGNORED_TYPES, AttributeValue.fromM(ignoredTypes));
+        }
+        return item;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.trackingapi.testing;
+
+import dev.trackingapi.config.TableNames;
+import dev.trackingapi.domain.AttributeScope;
+import dev.trackingapi.store.dynamodb.DynamoDbCustomerStore;
+import dev.trackingapi.store.dynamodb.DynamoDbEventStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads back what the API stored, straight from the tables (consistent reads). */
+public final class StoredData {
+    private final DynamoDbClient dynamoDb;
+    private final TableNames tables;
+
+    public StoredData(DynamoDbClient dynamoDb, TableNames tables) {
+        this.dynamoDb = dynamoDb;
+        this.tables = tables;
+    }
+
+    /** A customer's events in time order: one Query. */
+    public List<Map<String, AttributeValue>> events(String projectId, String customerId) {
+        return query(tables.events(), DynamoDbEventStore.partitionKey(projectId, customerId), null);
+    }
+
+    public Optional<Map<String, AttributeValue>> profile(String projectId, String customerId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.customers()).consistentRead(true)
+                .key(DynamoDbCustomerStore.profileKey(projectId, customerId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /** Values kept beside a profile because they were not applied. */
+    public List<Map<String, AttributeValue>> ignoredValues(String projectId, String customerId) {
+        return query(tables.customers(), projectId + "#" + customerId, DynamoDbCustomerStore.IGNORED_PREFIX);
+    }
+
+    public Optional<String> registeredType(AttributeScope scope, String attributeName) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.attributeTypes())
+                .consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS(scope.id()), "sk", AttributeValue.fromS(attributeName)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("type").s());
+    }
+
+    public List<Map<String, AttributeValue>> registeredTypes(AttributeScope scope) {
+        return query(tables.attributeTypes(), scope.id(), null);
+    }
+
+    public int count(String table) {
+        return dynamoDb.scanPaginator(scan -> scan.tableName(table).select("COUNT")).stream()
+                .mapToInt(page -> page.count()).sum();
+    }
+
+    private List<Map<String, AttributeValue>> query(String table, String partitionKey, String sortKeyPrefix) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true);
+        if (sortKeyPrefix == null) {
+            query.keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partitionKey)));
+        } else {
+            query.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partitionKey),
+                            ":prefix", AttributeValue.fromS(sortKeyPrefix)));
+        }
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        dynamoDb.queryPaginator(query.build()).items().forEach(items::add);
+        return items;
+    }
+}

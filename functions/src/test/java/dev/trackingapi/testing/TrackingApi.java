@@ -1,0 +1,70 @@
+package dev.trackingapi.testing;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trackingapi.config.TableNames;
+import dev.trackingapi.config.Wiring;
+import dev.trackingapi.entrypoints.RestApiCustomerHandler;
+import dev.trackingapi.entrypoints.RestApiEventHandler;
+import dev.trackingapi.entrypoints.TrackEventHandler;
+import dev.trackingapi.entrypoints.TrackEventV2Handler;
+import dev.trackingapi.entrypoints.TrackUserHandler;
+import dev.trackingapi.http.Json;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Map;
+
+/** The five route handlers wired to one DynamoDB, called the way API Gateway calls them. */
+public final class TrackingApi {
+    public static final String TRACK_EVENT_V2 = "/track/event/v2";
+    public static final String TRACK_EVENT = "/track/event";
+    public static final String REST_API_EVENT = "/rest-api/event";
+    public static final String TRACK_USER = "/track/user";
+    public static final String REST_API_CUSTOMER = "/rest-api/customer";
+
+    private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers;
+
+    public TrackingApi(DynamoDbClient dynamoDb, TableNames tables) {
+        Clock clock = Clock.systemUTC();
+        this.handlers = Map.of(
+                TRACK_EVENT_V2, new TrackEventV2Handler(Wiring.eventTracker(dynamoDb, tables), clock),
+                TRACK_EVENT, new TrackEventHandler(Wiring.eventTracker(dynamoDb, tables), clock),
+                REST_API_EVENT, new RestApiEventHandler(Wiring.eventTracker(dynamoDb, tables), clock),
+                TRACK_USER, new TrackUserHandler(Wiring.customerTracker(dynamoDb, tables), clock),
+                REST_API_CUSTOMER, new RestApiCustomerHandler(Wiring.customerTracker(dynamoDb, tables), clock));
+    }
+
+    public Response post(String path, String projectId, String body) {
+        return call(ApiGatewayEvents.post(path, projectId, body));
+    }
+
+    public Response call(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = handlers.get(event.getRawPath()).handleRequest(event, null);
+        return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
+    }
+
+    public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String path) {
+        return handlers.get(path);
+    }
+
+    /** A response with its body parsed. */
+    public record Response(int status, Map<String, String> headers, String body) {
+        public JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("response body is not JSON: " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
