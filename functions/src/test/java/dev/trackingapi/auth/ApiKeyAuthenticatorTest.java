@@ -1,0 +1,139 @@
+package dev.trackingapi.auth;
+
+import dev.trackingapi.store.ApiKeyStore;
+import dev.trackingapi.store.StorageUnavailableException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ApiKeyAuthenticatorTest {
+
+    static final class FakeStore implements ApiKeyStore {
+        final Map<String, ApiKeyRecord> records = new HashMap<>();
+        int lookups;
+        boolean unavailable;
+
+        @Override
+        public Optional<ApiKeyRecord> findByHash(String keyHash) {
+            lookups++;
+            if (unavailable) {
+                throw new StorageUnavailableException("down", null);
+            }
+            return Optional.ofNullable(records.get(keyHash));
+        }
+
+        @Override
+        public ApiKeyRecord createIfAbsent(ApiKeyRecord record) {
+            return records.putIfAbsent(record.keyHash(), record) == null ? record : records.get(record.keyHash());
+        }
+
+        @Override
+        public List<ApiKeyRecord> listByProject(String projectId) {
+            return new ArrayList<>(records.values());
+        }
+
+        @Override
+        public boolean revoke(String keyHash, Instant now) {
+            ApiKeyRecord record = records.get(keyHash);
+            if (record == null) {
+                return false;
+            }
+            records.put(keyHash, new ApiKeyRecord(keyHash, record.projectId(), record.label(), record.createdAt(), true, now));
+            return true;
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final FakeStore store = new FakeStore();
+    private final MutableClock clock = new MutableClock();
+    private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(store, clock, Duration.ofSeconds(30));
+
+    private void register(String key, String projectId) {
+        store.createIfAbsent(new ApiKeyRecord(ApiKeys.hash(key), projectId, "test", clock.now, false, null));
+    }
+
+    @Test
+    void aKnownKey_opensItsProject() {
+        register("gtk_valid", "store-1");
+
+        assertThat(authenticator.projectFor("gtk_valid")).contains("store-1");
+    }
+
+    @Test
+    void unknownEmptyAndMalformedKeys_openNothing() {
+        assertThat(authenticator.projectFor("gtk_unknown")).isEmpty();
+        assertThat(authenticator.projectFor("")).isEmpty();
+        assertThat(authenticator.projectFor(null)).isEmpty();
+        assertThat(authenticator.projectFor("k".repeat(10_000))).isEmpty();
+        assertThat(authenticator.projectFor("clé-non-ascii")).isEmpty();
+        assertThat(store.lookups).as("malformed keys are refused without a lookup").isEqualTo(1);
+    }
+
+    @Test
+    void lookupsAreKeptInMemoryForTheCacheTime() {
+        register("gtk_valid", "store-1");
+        for (int i = 0; i < 50; i++) {
+            authenticator.projectFor("gtk_valid");
+            authenticator.projectFor("gtk_unknown");
+        }
+
+        assertThat(store.lookups).isEqualTo(2);
+        clock.now = clock.now.plusSeconds(31);
+        authenticator.projectFor("gtk_valid");
+        assertThat(store.lookups).isEqualTo(3);
+    }
+
+    @Test
+    void aRevokedKey_stopsWorkingOnceTheCacheTimeHasPassed() {
+        register("gtk_valid", "store-1");
+        assertThat(authenticator.projectFor("gtk_valid")).isPresent();
+
+        store.revoke(ApiKeys.hash("gtk_valid"), clock.now);
+        clock.now = clock.now.plusSeconds(29);
+        assertThat(authenticator.projectFor("gtk_valid")).as("within the bound it may still work").isPresent();
+        clock.now = clock.now.plusSeconds(2);
+        assertThat(authenticator.projectFor("gtk_valid")).isEmpty();
+    }
+
+    @Test
+    void whenTheTableCannotBeRead_aRecentLookupIsUsed_otherwiseTheFailureSurfaces() {
+        register("gtk_valid", "store-1");
+        authenticator.projectFor("gtk_valid");
+        store.unavailable = true;
+        clock.now = clock.now.plusSeconds(60);
+
+        assertThat(authenticator.projectFor("gtk_valid")).contains("store-1");
+        assertThatThrownBy(() -> authenticator.projectFor("gtk_never_seen")).isInstanceOf(StorageUnavailableException.class);
+        clock.now = clock.now.plus(ApiKeyAuthenticator.STALE_IF_UNAVAILABLE);
+        assertThatThrownBy(() -> authenticator.projectFor("gtk_valid")).isInstanceOf(StorageUnavailableException.class);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.trackingapi.http;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RequestBodiesTest {
+
+    private static HttpProblem problem(String body, boolean base64) {
+        HttpProblem problem = catchThrowableOfType(HttpProblem.class, () -> RequestBodies.json(body, base64));
+        assertThat(problem).as("expected a refusal of %s", body).isNotNull();
+        return problem;
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    @Test
+    void bodiesUpTo256KB_areAccepted_andOneByteMoreIs413() {
+        String exactly = "{\"a\":\"" + "x".repeat(256 * 1024 - 8) + "\"}";
+        assertThat(exactly.getBytes(StandardCharsets.UTF_8)).hasSize(256 * 1024);
+
+        assertThat(RequestBodies.json(exactly, false).get("a").textValue()).hasSize(256 * 1024 - 8);
+        HttpProblem tooLarge = problem("{\"a\":\"" + "x".repeat(256 * 1024 - 7) + "\"}", false);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.getMessage()).contains("262145 bytes").contains("262144");
+    }
+
+    @Test
+    void theLimitIsInBytes_notCharacters() {
+        String multibyte = "{\"a\":\"" + "é".repeat(140_000) + "\"}";
+        assertThat(problem(multibyte, false).status()).isEqualTo(413);
+    }
+
+    @Test
+    void base64Bodies_areDecodedAndCheckedAfterDecoding() {
+        assertThat(RequestBodies.json(base64("{\"a\":1}".getBytes(StandardCharsets.UTF_8)), true).get("a").intValue())
+                .isEqualTo(1);
+        assertThat(problem(base64(new byte[300 * 1024]), true).status()).isEqualTo(413);
+        assertThat(problem("not base64!", true).getMessage()).contains("base64");
+    }
+
+    @Test
+    void invalidUtf8_isABadRequest() {
+        byte[] bytes = {'{', '"', 'a', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'};
+
+        HttpProblem problem = problem(base64(bytes), true);
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.getMessage()).contains("UTF-8");
+    }
+
+    @Test
+    void aByteOrderMark_isABadRequest() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'};
+        assertThat(problem(base64(bom), true).getMessage()).contains("byte-order mark");
+        assertThat(problem("\uFEFF{}", false).status()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "{\"a\":", "{\"a\":1,}", "{'a':1}", "{\"a\":1} trailing", "{\"a\":1}{}",
+            "{\"a\":NaN}", "[1,2", "\"unterminated", "{\"a\":1,\"a\":2}", "tru"})
+    void unparseableJson_isABadRequestThatSaysWhere(String body) {
+        HttpProblem problem = problem(body, false);
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.type()).isEqualTo("BadRequestError");
+        assertThat(problem.getMessage()).startsWith("The request body is not valid JSON");
+    }
+
+    @Test
+    void duplicateKeys_areNamed() {
+        assertThat(problem("{\"customerId\":\"a\",\"customerId\":\"b\"}", false).getMessage()).contains("customerId");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\n"})
+    void emptyBodies_areABadRequest(String body) {
+        assertThat(problem(body, false).getMessage()).contains("empty");
+    }
+
+    @Test
+    void aMissingBody_isABadRequest() {
+        assertThat(problem(null, false).status()).isEqualTo(400);
+    }
+
+    @Test
+    void numbers_areReadExactly() {
+        assertThat(RequestBodies.json("{\"n\":0.1,\"big\":123456789012345678901234567890.5}", false).get("big")
+                .decimalValue().toPlainString()).isEqualTo("123456789012345678901234567890.5");
+    }
+
+    @Test
+    void extremeNesting_isABadRequestNotACrash() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        assertThat(problem(deep, false).status()).isEqualTo(400);
+    }
+}
