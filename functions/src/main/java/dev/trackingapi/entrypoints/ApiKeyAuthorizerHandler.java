@@ -7,6 +7,7 @@ import dev.trackingapi.auth.ApiKeyAuthenticator;
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.config.LambdaEnvironment;
 import dev.trackingapi.config.Wiring;
+import dev.trackingapi.http.Log;
 
 import java.time.Clock;
 import java.util.List;
@@ -37,10 +38,24 @@ public final class ApiKeyAuthorizerHandler implements RequestHandler<APIGatewayV
 
     @Override
     public Map<String, Object> handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
-        Optional<String> projectId = authenticator.projectFor(presentedKey(event));
-        return projectId.<Map<String, Object>>map(id -> Map.of(
-                "isAuthorized", true,
-                "context", Map.of(TrackingEndpoint.PROJECT_ID_CONTEXT_KEY, id))).orElse(DENY);
+        String key = presentedKey(event);
+        Optional<String> projectId = authenticator.projectFor(key);
+        if (projectId.isEmpty()) {
+            Log.warn(context, "API key refused: " + describe(key));
+            return DENY;
+        }
+        return Map.of("isAuthorized", true, "context", Map.of(TrackingEndpoint.PROJECT_ID_CONTEXT_KEY, projectId.get()));
+    }
+
+    /** Names a refused key for the log without revealing it: only the first characters of its hash. */
+    static String describe(String key) {
+        if (key == null || key.isEmpty()) {
+            return "no key";
+        }
+        if (!ApiKeys.isPlausible(key)) {
+            return "malformed key (" + key.length() + " characters)";
+        }
+        return "unknown or revoked key, key id " + ApiKeys.keyIdOfHash(ApiKeys.hash(key));
     }
 
     /** HTTP API lower-cases header names in payload 2.0; the identity source carries the same value. */

@@ -1,0 +1,41 @@
+package dev.trackingapi.admin;
+
+import dev.trackingapi.auth.ApiKeyRecord;
+import dev.trackingapi.auth.ApiKeys;
+import dev.trackingapi.store.ApiKeyStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.time.Instant;
+
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = "Create a key for a project and print it once (only its SHA-256 hash is stored).")
+final class CreateKeyCommand extends KeyCommand {
+    private static final int MAX_LABEL_LENGTH = 100;
+
+    @Option(names = "--project", required = true, paramLabel = "ID", description = "The project (store) the key opens.")
+    String project;
+
+    @Option(names = "--label", paramLabel = "TEXT", description = "What the key is for, shown in listings.")
+    String label = "";
+
+    @Override
+    Integer run(ApiKeyStore store, PrintWriter out) {
+        String projectId = checkedProject(project);
+        if (label.length() > MAX_LABEL_LENGTH) {
+            throw new UsageException("--label is longer than " + MAX_LABEL_LENGTH + " characters");
+        }
+        String key = ApiKeys.generate(new SecureRandom());
+        ApiKeyRecord record = store.createIfAbsent(new ApiKeyRecord(ApiKeys.hash(key), projectId, label, Instant.now(),
+                false, null));
+        out.println("Created an API key for project " + record.projectId() + " (key id " + record.keyId()
+                + (label.isEmpty() ? "" : ", label \"" + label + "\"") + "):");
+        out.println();
+        out.println("  " + key);
+        out.println();
+        out.println("It is shown only this once: store it now. Clients send it in the x-growlytics-key header.");
+        return 0;
+    }
+}

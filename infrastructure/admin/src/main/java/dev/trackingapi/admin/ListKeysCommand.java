@@ -1,0 +1,34 @@
+package dev.trackingapi.admin;
+
+import dev.trackingapi.auth.ApiKeyRecord;
+import dev.trackingapi.domain.Dates;
+import dev.trackingapi.store.ApiKeyStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List a project's keys: key id, created, revoked, label. Never a secret.")
+final class ListKeysCommand extends KeyCommand {
+    private static final String ROW = "%-14s %-26s %-26s %s%n";
+
+    @Option(names = "--project", required = true, paramLabel = "ID", description = "The project whose keys to list.")
+    String project;
+
+    @Override
+    Integer run(ApiKeyStore store, PrintWriter out) {
+        List<ApiKeyRecord> keys = store.listByProject(checkedProject(project));
+        if (keys.isEmpty()) {
+            out.println("Project " + project + " has no API keys.");
+            return 0;
+        }
+        out.printf(ROW, "KEY ID", "CREATED", "REVOKED", "LABEL");
+        for (ApiKeyRecord key : keys) {
+            out.printf(ROW, key.keyId(), Dates.format(key.createdAt()),
+                    key.revoked() ? (key.revokedAt() == null ? "yes" : Dates.format(key.revokedAt())) : "-", key.label());
+        }
+        return 0;
+    }
+}
