@@ -4,12 +4,14 @@ import dev.trackingapi.auth.ApiKeyAuthenticator;
 import dev.trackingapi.service.CustomerTracker;
 import dev.trackingapi.service.EventTracker;
 import dev.trackingapi.service.KnownCustomers;
+import dev.trackingapi.service.KnownFacts;
 import dev.trackingapi.service.TypeRegistry;
 import dev.trackingapi.store.CustomerStore;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
 import dev.trackingapi.store.dynamodb.DynamoDbAttributeTypeStore;
 import dev.trackingapi.store.dynamodb.DynamoDbCustomerStore;
 import dev.trackingapi.store.dynamodb.DynamoDbEventStore;
+import dev.trackingapi.store.dynamodb.DynamoDbKnownFactsStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -35,9 +37,11 @@ public final class Wiring {
 
     private static EventTracker eventTracker(DynamoDbClient dynamoDb, String attributeTypesTable,
                                              String customersTable, String eventsTable) {
-        CustomerStore customers = new DynamoDbCustomerStore(dynamoDb, customersTable);
-        return new EventTracker(new TypeRegistry(new DynamoDbAttributeTypeStore(dynamoDb, attributeTypesTable)),
-                new KnownCustomers(customers), new DynamoDbEventStore(dynamoDb, eventsTable));
+        TypeRegistry types = new TypeRegistry(new DynamoDbAttributeTypeStore(dynamoDb, attributeTypesTable));
+        KnownCustomers customers = new KnownCustomers(new DynamoDbCustomerStore(dynamoDb, customersTable));
+        KnownFacts knownFacts = new KnownFacts(
+                new DynamoDbKnownFactsStore(dynamoDb, attributeTypesTable, customersTable), types, customers);
+        return new EventTracker(types, customers, knownFacts, new DynamoDbEventStore(dynamoDb, eventsTable));
     }
 
     public static CustomerTracker customerTracker(DynamoDbClient dynamoDb, EnvironmentVariables environment) {
@@ -52,8 +56,11 @@ public final class Wiring {
     private static CustomerTracker customerTracker(DynamoDbClient dynamoDb, String attributeTypesTable,
                                                    String customersTable) {
         CustomerStore customers = new DynamoDbCustomerStore(dynamoDb, customersTable);
-        return new CustomerTracker(new TypeRegistry(new DynamoDbAttributeTypeStore(dynamoDb, attributeTypesTable)),
-                new KnownCustomers(customers), customers);
+        TypeRegistry types = new TypeRegistry(new DynamoDbAttributeTypeStore(dynamoDb, attributeTypesTable));
+        KnownCustomers knownCustomers = new KnownCustomers(customers);
+        KnownFacts knownFacts = new KnownFacts(
+                new DynamoDbKnownFactsStore(dynamoDb, attributeTypesTable, customersTable), types, knownCustomers);
+        return new CustomerTracker(types, knownCustomers, knownFacts, customers);
     }
 
     public static ApiKeyAuthenticator authenticator(DynamoDbClient dynamoDb, EnvironmentVariables environment,

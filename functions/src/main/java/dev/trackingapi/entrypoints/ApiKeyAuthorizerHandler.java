@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import dev.trackingapi.auth.ApiKeyAuthenticator;
 import dev.trackingapi.auth.ApiKeys;
+import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.config.LambdaEnvironment;
 import dev.trackingapi.config.Wiring;
 import dev.trackingapi.http.Log;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +30,11 @@ public final class ApiKeyAuthorizerHandler implements RequestHandler<APIGatewayV
     public ApiKeyAuthorizerHandler() {
         this.authenticator = Wiring.authenticator(LambdaEnvironment.dynamoDb(), LambdaEnvironment.variables(),
                 Clock.systemUTC());
-        this.priming = SnapStartPriming.register(() -> authenticator.projectFor(ApiKeys.PREFIX + "warm-up"));
+        ApiKeyAuthenticator uncached = Wiring.authenticator(LambdaEnvironment.dynamoDb(),
+                LambdaEnvironment.variables().required(EnvironmentVariables.API_KEYS_TABLE), Clock.systemUTC(),
+                Duration.ZERO);
+        this.priming = SnapStartPriming.register(() -> describe(ApiKeys.PREFIX + "warm-up"),
+                () -> uncached.projectFor(ApiKeys.PREFIX + "warm-up"));
     }
 
     public ApiKeyAuthorizerHandler(ApiKeyAuthenticator authenticator) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import static dev.trackingapi.config.EnvironmentVariables.ATTRIBUTE_TYPES_TABLE;
+import static dev.trackingapi.config.EnvironmentVariables.CUSTOMERS_TABLE;
 
 /** A customer route: the same upsert, with the route's cap on custom attributes. */
 abstract class CustomerEndpoint extends TrackingEndpoint {
@@ -26,12 +27,9 @@ abstract class CustomerEndpoint extends TrackingEndpoint {
         super(Clock.systemUTC());
         this.customAttributeCap = customAttributeCap;
         this.tracker = Wiring.customerTracker(LambdaEnvironment.dynamoDb(), LambdaEnvironment.variables());
-        Runnable dynamoDbWarmUp = DynamoDbWarmUp.readOfMissingItem(LambdaEnvironment.dynamoDb(),
-                LambdaEnvironment.variables().required(ATTRIBUTE_TYPES_TABLE), "pk", "sk");
-        this.priming = SnapStartPriming.register(() -> {
-            warmUp();
-            dynamoDbWarmUp.run();
-        });
+        this.priming = SnapStartPriming.register(this::warmUp, DynamoDbWarmUp.customerFunction(
+                LambdaEnvironment.dynamoDb(), LambdaEnvironment.variables().required(ATTRIBUTE_TYPES_TABLE),
+                LambdaEnvironment.variables().required(CUSTOMERS_TABLE)));
     }
 
     CustomerEndpoint(int customAttributeCap, CustomerTracker tracker, Clock clock) {

@@ -6,20 +6,26 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * A CRaC hook that runs a function's request path once before its SnapStart snapshot is taken, so that a restored
- * environment serves its first request warm. A failed warm-up (no table, no network) is logged and ignored: it must
- * never stop the snapshot, and running it twice does nothing more than running it once.
+ * A CRaC hook that runs a function's request path before its SnapStart snapshot is taken, so that a restored
+ * environment serves its first request warm: the code path many times (so that the JIT compiles it into the snapshot)
+ * and the DynamoDB requests a number of times (connections, signing, marshalling). A failed warm-up (no table, no
+ * network) is logged and ignored: it must never stop the snapshot, and running it twice does nothing more than once.
  */
 final class SnapStartPriming implements Resource {
-    private final Runnable warmUp;
+    static final int CODE_ROUNDS = 2_000;
+    static final int DYNAMODB_ROUNDS = 50;
 
-    private SnapStartPriming(Runnable warmUp) {
-        this.warmUp = warmUp;
+    private final Runnable codePath;
+    private final Runnable dynamoDbRequests;
+
+    private SnapStartPriming(Runnable codePath, Runnable dynamoDbRequests) {
+        this.codePath = codePath;
+        this.dynamoDbRequests = dynamoDbRequests;
     }
 
     /** CRaC holds resources weakly: the caller keeps the returned reference for as long as the handler lives. */
-    static SnapStartPriming register(Runnable warmUp) {
-        SnapStartPriming priming = new SnapStartPriming(warmUp);
+    static SnapStartPriming register(Runnable codePath, Runnable dynamoDbRequests) {
+        SnapStartPriming priming = new SnapStartPriming(codePath, dynamoDbRequests);
         Core.getGlobalContext().register(priming);
         return priming;
     }
@@ -35,10 +41,17 @@ final class SnapStartPriming implements Resource {
     }
 
     void run() {
+        repeat(codePath, CODE_ROUNDS, "the request path");
+        repeat(dynamoDbRequests, DYNAMODB_ROUNDS, "the DynamoDB requests");
+    }
+
+    private static void repeat(Runnable warmUp, int rounds, String what) {
         try {
-            warmUp.run();
+            for (int round = 0; round < rounds; round++) {
+                warmUp.run();
+            }
         } catch (RuntimeException e) {
-            Log.warn(null, "SnapStart priming skipped a step: " + e);
+            Log.warn(null, "SnapStart priming of " + what + " stopped early: " + e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.trackingapi.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trackingapi.domain.IgnoredAttribute;
@@ -9,6 +8,7 @@ import dev.trackingapi.domain.Problems;
 import dev.trackingapi.domain.RequestValidationException;
 import dev.trackingapi.domain.TrackingResult;
 import dev.trackingapi.domain.ValidationProblem;
+import dev.trackingapi.domain.Values;
 
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ public final class ApiResponses {
         if (result.ignored().isEmpty()) {
             return response(200, SUCCESS, JSON_HEADERS);
         }
-        ObjectNode body = Json.MAPPER.createObjectNode().put("success", true);
+        ObjectNode body = Values.NODES.objectNode().put("success", true);
         ArrayNode ignored = body.putArray("ignored");
         for (IgnoredAttribute attribute : result.ignored()) {
             ObjectNode entry = ignored.addObject()
@@ -52,7 +52,7 @@ public final class ApiResponses {
     }
 
     public static APIGatewayV2HTTPResponse validationError(List<ValidationProblem> problems, int unlisted) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("type", "ValidationError");
+        ObjectNode body = Values.NODES.objectNode().put("type", "ValidationError");
         ArrayNode details = body.putArray("details");
         for (ValidationProblem problem : problems) {
             ObjectNode detail = details.addObject().put("message", problem.message());
@@ -65,7 +65,7 @@ public final class ApiResponses {
                 }
             }
             detail.put("type", problem.type());
-            detail.set("context", Json.MAPPER.valueToTree(problem.context()));
+            detail.set("context", JsonCodec.treeOf(problem.context()));
         }
         if (unlisted > 0) {
             details.addObject()
@@ -83,7 +83,7 @@ public final class ApiResponses {
 
     /** 503: temporary; the client should retry after Retry-After seconds, and a retry never duplicates an event. */
     public static APIGatewayV2HTTPResponse unavailable() {
-        ObjectNode body = Json.MAPPER.createObjectNode()
+        ObjectNode body = Values.NODES.objectNode()
                 .put("type", "ServiceUnavailableError")
                 .put("message", "Storage is temporarily unavailable; retry after " + RETRY_AFTER_SECONDS
                         + " second(s). Retries never create a second copy of an event.");
@@ -92,7 +92,7 @@ public final class ApiResponses {
 
     /** 500: never the cause in the body, only a request id to find it in the logs. */
     public static APIGatewayV2HTTPResponse internalError(String requestId) {
-        ObjectNode body = Json.MAPPER.createObjectNode()
+        ObjectNode body = Values.NODES.objectNode()
                 .put("type", "InternalError")
                 .put("message", "The request could not be processed; nothing was acknowledged. Quote the requestId"
                         + " when reporting this.")
@@ -101,7 +101,7 @@ public final class ApiResponses {
     }
 
     public static APIGatewayV2HTTPResponse error(int status, String type, String message) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("type", type).put("message", message);
+        ObjectNode body = Values.NODES.objectNode().put("type", type).put("message", message);
         return response(status, write(body), JSON_HEADERS);
     }
 
@@ -115,10 +115,6 @@ public final class ApiResponses {
     }
 
     private static String write(ObjectNode body) {
-        try {
-            return Json.MAPPER.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
+        return JsonCodec.write(body);
     }
 }

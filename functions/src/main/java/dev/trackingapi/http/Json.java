@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.trackingapi.domain.Values;
 
 /**
- * The one JSON mapper: numbers read as exact decimals (never through a double), duplicate keys and trailing content
- * refused rather than silently resolved. Only trees are read and written, so no reflection is involved.
+ * A JSON mapper configured like {@link JsonCodec} (exact decimals, duplicate keys and trailing content refused), for
+ * tools and tests. The functions themselves use {@link JsonCodec}: an ObjectMapper is too slow to build in a cold start.
  */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder(strictFactory())

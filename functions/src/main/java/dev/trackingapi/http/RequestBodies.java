@@ -49,7 +49,7 @@ public final class RequestBodies {
             throw HttpProblem.badRequest("The request body starts with a byte-order mark; JSON must not (RFC 8259)");
         }
         try {
-            JsonNode json = Json.MAPPER.readTree(bytes);
+            JsonNode json = JsonCodec.parse(bytes);
             if (json == null || json.isMissingNode()) {
                 throw HttpProblem.badRequest("The request body is empty; a JSON object is expected");
             }

@@ -19,16 +19,20 @@ import java.util.List;
 public final class CustomerTracker {
     private final TypeRegistry types;
     private final KnownCustomers knownCustomers;
+    private final KnownFacts knownFacts;
     private final CustomerStore customers;
 
-    public CustomerTracker(TypeRegistry types, KnownCustomers knownCustomers, CustomerStore customers) {
+    public CustomerTracker(TypeRegistry types, KnownCustomers knownCustomers, KnownFacts knownFacts,
+                           CustomerStore customers) {
         this.types = types;
         this.knownCustomers = knownCustomers;
+        this.knownFacts = knownFacts;
         this.customers = customers;
     }
 
     public TrackingResult upsert(String projectId, CustomerRequest request, int customAttributeCap, Instant now) {
         AttributeScope scope = AttributeScope.customer(projectId);
+        knownFacts.learn(scope, request.custom(), null);
         TypeRegistry.Checked checked = types.check(scope, request.custom(), now);
         List<IgnoredAttribute> ignored = new ArrayList<>(checked.ignored());
         if (!ignored.isEmpty()) {

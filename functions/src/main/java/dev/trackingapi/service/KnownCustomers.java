@@ -20,15 +20,22 @@ public final class KnownCustomers {
     }
 
     public void ensureExists(String projectId, String customerId, Instant now) {
-        String key = projectId + SEPARATOR + customerId;
-        if (known.get(key) == null) {
+        if (!isKnown(projectId, customerId)) {
             store.createIfAbsent(projectId, customerId, now);
-            known.put(key, Boolean.TRUE);
+            remember(projectId, customerId);
         }
     }
 
-    /** Records a customer whose profile was just written by other means. */
+    boolean isKnown(String projectId, String customerId) {
+        return known.get(key(projectId, customerId)) != null;
+    }
+
+    /** Records a customer whose profile is known to exist: just written, or read. */
     public void remember(String projectId, String customerId) {
-        known.put(projectId + SEPARATOR + customerId, Boolean.TRUE);
+        known.put(key(projectId, customerId), Boolean.TRUE);
+    }
+
+    private static String key(String projectId, String customerId) {
+        return projectId + SEPARATOR + customerId;
     }
 }

@@ -9,6 +9,7 @@ import dev.trackingapi.store.AttributeTypeStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * First-seen attribute types. Registered types never change, so the cache in front of the store is never stale:
@@ -50,12 +51,32 @@ public final class TypeRegistry {
      * An empty array from a flat object takes the registered array type, or registers string array.
      */
     AttributeType registeredType(AttributeScope scope, Attribute attribute, Instant now) {
-        String key = scope.id() + SEPARATOR + attribute.name();
+        String key = key(scope, attribute.name());
         AttributeType registered = cache.get(key);
         if (registered == null) {
             registered = store.registerIfAbsent(scope, attribute.name(), attribute.type(), now);
             cache.put(key, registered);
         }
         return registered;
+    }
+
+    /** The names of the attributes whose registered type this environment does not know yet. */
+    List<String> uncached(AttributeScope scope, List<Attribute> attributes) {
+        List<String> names = new ArrayList<>(0);
+        for (Attribute attribute : attributes) {
+            if (cache.get(key(scope, attribute.name())) == null) {
+                names.add(attribute.name());
+            }
+        }
+        return names;
+    }
+
+    /** Registered types read from the store: they never change, so they can be cached as they are. */
+    void remember(AttributeScope scope, Map<String, AttributeType> registered) {
+        registered.forEach((name, type) -> cache.put(key(scope, name), type));
+    }
+
+    private static String key(AttributeScope scope, String attributeName) {
+        return scope.id() + SEPARATOR + attributeName;
     }
 }

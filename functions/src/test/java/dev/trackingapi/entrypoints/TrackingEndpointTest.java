@@ -6,6 +6,8 @@ import dev.trackingapi.domain.AttributeType;
 import dev.trackingapi.domain.StoredEvent;
 import dev.trackingapi.service.EventTracker;
 import dev.trackingapi.service.KnownCustomers;
+import dev.trackingapi.service.KnownFacts;
+import dev.trackingapi.store.KnownFactsStore;
 import dev.trackingapi.service.TypeRegistry;
 import dev.trackingapi.store.CustomerStore;
 import dev.trackingapi.store.EventStore;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +46,10 @@ class TrackingEndpointTest {
             }
         };
         TypeRegistry types = new TypeRegistry((AttributeScope scope, String name, AttributeType type, Instant now) -> type);
-        return new TrackEventV2Handler(new EventTracker(types, new KnownCustomers(customers), events), Clock.systemUTC());
+        KnownCustomers knownCustomers = new KnownCustomers(customers);
+        KnownFacts knownFacts = new KnownFacts((scope, names, customerId) -> new KnownFactsStore.KnownFacts(Map.of(), false),
+                types, knownCustomers);
+        return new TrackEventV2Handler(new EventTracker(types, knownCustomers, knownFacts, events), Clock.systemUTC());
     }
 
     @Test

@@ -52,6 +52,6 @@ class StorageFailureIT {
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.json().get("requestId").asText()).isNotBlank();
         assertThat(response.body()).doesNotContain("no-such-");
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("no-such-attribute-types does not exist");
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("DynamoDB table no-such-attribute-types").contains("does not exist");
     }
 }

@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Builds the DynamoDB client: the URL-connection HTTP client named explicitly (no Apache, no Netty), region and
@@ -40,7 +42,13 @@ public final class DynamoDbClients {
 
     /** A client for a given endpoint and credentials: DynamoDB Local in tests and local runs, or the admin tool. */
     public static DynamoDbClient create(URI endpointOrNull, Region region, AwsCredentialsProvider credentials) {
-        DynamoDbClientBuilder builder = baseBuilder().region(region).credentialsProvider(credentials);
+        return create(endpointOrNull, region, credentials, List.of());
+    }
+
+    /** The same client with interceptors that watch (or, in tests, disturb) every request: counting, fault injection. */
+    public static DynamoDbClient create(URI endpointOrNull, Region region, AwsCredentialsProvider credentials,
+                                        List<ExecutionInterceptor> interceptors) {
+        DynamoDbClientBuilder builder = baseBuilder(interceptors).region(region).credentialsProvider(credentials);
         if (endpointOrNull != null) {
             builder.endpointOverride(endpointOrNull);
         }
@@ -48,6 +56,10 @@ public final class DynamoDbClients {
     }
 
     private static DynamoDbClientBuilder baseBuilder() {
+        return baseBuilder(List.of());
+    }
+
+    private static DynamoDbClientBuilder baseBuilder(List<ExecutionInterceptor> interceptors) {
         return DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
@@ -57,6 +69,7 @@ public final class DynamoDbClients {
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .apiCallTimeout(CALL_TIMEOUT)
+                        .executionInterceptors(interceptors)
                         .build());
     }
 

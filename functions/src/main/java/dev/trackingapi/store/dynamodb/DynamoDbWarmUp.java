@@ -1,26 +1,66 @@
 package dev.trackingapi.store.dynamodb;
 
+import dev.trackingapi.domain.AttributeScope;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The DynamoDB client's first request is far slower than later ones (lazy initialisation of signing, marshalling,
- * the HTTP connection). Reading an item that never exists pays that once, before a snapshot, and changes nothing.
+ * The DynamoDB client's first requests are far slower than later ones (lazy initialisation of signing, marshalling,
+ * connections, then the JIT). These warm-ups make the requests a function makes, on keys no project can own (project
+ * ids never start with '#'), so that they change nothing: reads of items that never exist, and writes whose condition
+ * can never hold. Harmless if the table is missing (the caller ignores the failure).
  */
 public final class DynamoDbWarmUp {
+    private static final String NO_PROJECT = "#warm-up";
+
     private DynamoDbWarmUp() {
     }
 
-    /** A read of a key no project can own (project ids never start with '#'); harmless if the table is missing. */
-    public static Runnable readOfMissingItem(DynamoDbClient dynamoDb, String table, String... keyAttributes) {
+    /** What an event function asks: the one-read lookup, then a conditional PutItem of an event. */
+    public static Runnable eventFunction(DynamoDbClient dynamoDb, String attributeTypesTable, String customersTable,
+                                         String eventsTable, Supplier<Map<String, AttributeValue>> eventItem) {
+        DynamoDbKnownFactsStore knownFacts = new DynamoDbKnownFactsStore(dynamoDb, attributeTypesTable, customersTable);
         return () -> {
-            Map<String, AttributeValue> key = new java.util.HashMap<>();
-            for (String attribute : keyAttributes) {
-                key.put(attribute, AttributeValue.fromS("#warm-up"));
-            }
-            dynamoDb.getItem(get -> get.tableName(table).key(key));
+            Map<String, AttributeValue> item = new HashMap<>(eventItem.get());
+            item.put(DynamoDbEventStore.PK, AttributeValue.fromS(NO_PROJECT));
+            knownFacts.lookUp(AttributeScope.event(NO_PROJECT, "warm-up"), List.of("a", "b"), NO_PROJECT);
+            putThatNeverWrites(dynamoDb, eventsTable, item, DynamoDbEventStore.PK);
         };
+    }
+
+    /** What a customer function asks: the one-read lookup of types, then a conditional UpdateItem of a profile. */
+    public static Runnable customerFunction(DynamoDbClient dynamoDb, String attributeTypesTable, String customersTable) {
+        DynamoDbKnownFactsStore knownFacts = new DynamoDbKnownFactsStore(dynamoDb, attributeTypesTable, customersTable);
+        return () -> {
+            knownFacts.lookUp(AttributeScope.customer(NO_PROJECT), List.of("a", "b"), null);
+            try {
+                dynamoDb.updateItem(update -> update.tableName(customersTable)
+                        .key(DynamoDbCustomerStore.profileKey(NO_PROJECT, NO_PROJECT))
+                        .updateExpression("SET #updatedAt = :now")
+                        .conditionExpression("attribute_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#updatedAt", DynamoDbCustomerStore.UPDATED_AT,
+                                "#pk", DynamoDbCustomerStore.PK))
+                        .expressionAttributeValues(Map.of(":now", AttributeValue.fromS("warm-up"))));
+            } catch (ConditionalCheckFailedException expected) {
+                // Always: the profile of a project that cannot exist.
+            }
+        };
+    }
+
+    private static void putThatNeverWrites(DynamoDbClient dynamoDb, String table, Map<String, AttributeValue> item,
+                                           String keyAttribute) {
+        try {
+            dynamoDb.putItem(put -> put.tableName(table).item(item)
+                    .conditionExpression("attribute_exists(#key)")
+                    .expressionAttributeNames(Map.of("#key", keyAttribute)));
+        } catch (ConditionalCheckFailedException expected) {
+            // Always: the key belongs to no project, so it never exists.
+        }
     }
 }

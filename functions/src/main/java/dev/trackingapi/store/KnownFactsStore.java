@@ -1,0 +1,22 @@
+package dev.trackingapi.store;
+
+import dev.trackingapi.domain.AttributeScope;
+import dev.trackingapi.domain.AttributeType;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * What a fresh execution environment needs to learn before its first writes, read in one round trip: the registered
+ * types of some attributes and whether a customer has a profile. Reads may be eventually consistent: anything missed
+ * here is settled by the conditional writes that follow.
+ */
+public interface KnownFactsStore {
+
+    /** @param customerIdOrNull the customer whose profile to look for, or null to look for types only */
+    KnownFacts lookUp(AttributeScope scope, Collection<String> attributeNames, String customerIdOrNull);
+
+    /** @param registeredTypes the attributes found registered (the others are not, or were not seen yet) */
+    record KnownFacts(Map<String, AttributeType> registeredTypes, boolean customerExists) {
+    }
+}

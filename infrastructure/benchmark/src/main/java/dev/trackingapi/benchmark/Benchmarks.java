@@ -1,0 +1,106 @@
+package dev.trackingapi.benchmark;
+
+import dev.trackingapi.testing.TemplateTables;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Runs every benchmark and prints its figures beside the targets, with the machine they ran on.
+ * {@code run.sh} builds and starts it; {@code --quick} runs smaller sizes (a smoke test of the harness, not figures).
+ */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) {
+        boolean quick = args.length > 0 && args[0].equals("--quick");
+        Path repository = TemplateTables.findTemplate().map(Path::getParent)
+                .orElseThrow(() -> new IllegalStateException("run from inside the repository"));
+        System.out.println(machine());
+        System.out.println();
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start()) {
+            requestCounts(dynamoDb, quick ? new TrafficMix(50, 5, 10) : new TrafficMix(1000, 20, 10));
+            handlerOverhead(dynamoDb, quick ? 500 : 3000, quick ? 1000 : 5000);
+            coldStart(dynamoDb, repository, quick ? 3 : 7);
+            priming(dynamoDb, repository, quick ? 3 : 7, 300);
+        }
+        artifact(repository);
+    }
+
+    private static void requestCounts(LocalDynamoDb dynamoDb, TrafficMix mix) {
+        long started = System.nanoTime();
+        RequestCountBenchmark.Result result = RequestCountBenchmark.run(dynamoDb, mix);
+        System.out.printf(Locale.ROOT, "1. DynamoDB requests per tracked event (%d customers x %d events x %d attributes, %.0f s)%n",
+                mix.customers(), mix.events() / mix.customers(), mix.attributesPerEvent(), (System.nanoTime() - started) / 1e9);
+        for (var pass : new Object[][]{{"first pass", result.first()}, {"steady state", result.steady()}}) {
+            RequestCountBenchmark.Pass figures = (RequestCountBenchmark.Pass) pass[1];
+            System.out.printf(Locale.ROOT, "   %-13s writes %.4f  reads %.4f  write units %.4f  item bytes %.0f  failed conditions %d%n",
+                    pass[0], figures.writesPerEvent(), figures.readsPerEvent(), figures.writeUnitsPerEvent(),
+                    figures.itemBytesPerEvent(), figures.counts().failedConditions());
+        }
+        System.out.printf(Locale.ROOT, "   target: steady <= 1.02 writes and 0 reads per event: %s; first pass <= %d writes"
+                        + " (events + new customers + new attributes): %s (%d)%n",
+                verdict(result.steady().writesPerEvent() <= 1.02 && result.steady().counts().readRequests() == 0),
+                result.firstPassWriteAllowance(),
+                verdict(result.first().counts().writeRequests() <= result.firstPassWriteAllowance()),
+                result.first().counts().writeRequests());
+    }
+
+    private static void handlerOverhead(LocalDynamoDb dynamoDb, int warmUp, int measured) {
+        HandlerOverheadBenchmark.Result result = HandlerOverheadBenchmark.run(dynamoDb, warmUp, measured);
+        System.out.printf(Locale.ROOT, "2. Handler overhead (%d warm requests each, alternating)%n", measured);
+        System.out.printf(Locale.ROOT, "   /track/event/v2 handler  p50 %.3f ms  p99 %.3f ms%n", result.handler().p50Millis(),
+                result.handler().p99Millis());
+        System.out.printf(Locale.ROOT, "   bare PutItem             p50 %.3f ms  p99 %.3f ms%n", result.barePutItem().p50Millis(),
+                result.barePutItem().p99Millis());
+        System.out.printf(Locale.ROOT, "   ratio p50 %.3f  p99 %.3f   target p50 <= 1.15: %s%n", result.p50Ratio(),
+                result.p99Ratio(), verdict(result.p50Ratio() <= 1.15));
+    }
+
+    private static void coldStart(LocalDynamoDb dynamoDb, Path repository, int runs) {
+        ColdStartBenchmark.Result result = ColdStartBenchmark.run(dynamoDb, repository, runs);
+        System.out.printf(Locale.ROOT, "3. Cold start to the first tracked event (fresh JVM, %s; median of %d)%n",
+                String.join(" ", ChildJvm.LAMBDA_FLAGS), runs);
+        System.out.printf(Locale.ROOT, "   hello-world handler (floor)   %.0f ms%n", result.hello().medianMillis());
+        System.out.printf(Locale.ROOT, "   ours (/track/event/v2)        %.0f ms%n", result.ours().medianMillis());
+        System.out.printf(Locale.ROOT, "   baseline (Enhanced Client)    %.0f ms%n", result.baseline().medianMillis());
+        System.out.printf(Locale.ROOT, "   ours / baseline %.2f   target <= 0.6: %s%n", result.oursOverBaseline(),
+                verdict(result.oursOverBaseline() <= 0.6));
+    }
+
+    private static void priming(LocalDynamoDb dynamoDb, Path repository, int runs, int warm) {
+        PrimingBenchmark.Result result = PrimingBenchmark.run(dynamoDb, repository, runs, warm);
+        System.out.printf(Locale.ROOT, "4. Priming (fresh JVM per run, median of %d; warm p50 over %d requests)%n", runs, warm);
+        System.out.printf(Locale.ROOT, "   first request after priming   %.2f ms  (%.2f x warm p50)%n",
+                result.primedFirst().medianMillis(), result.primedRatio());
+        System.out.printf(Locale.ROOT, "   first request without priming %.2f ms  (%.2f x warm p50)%n",
+                result.unprimedFirst().medianMillis(), result.unprimedRatio());
+        System.out.printf(Locale.ROOT, "   warm p50 %.3f ms   target <= 2: %s%n", result.warmP50().medianMillis(),
+                verdict(result.primedRatio() <= 2));
+    }
+
+    private static void artifact(Path repository) {
+        ArtifactSize.Result result = ArtifactSize.measure(repository);
+        System.out.printf(Locale.ROOT, "6. Deployment package of functions/: %.2f MB zipped (%d dependency jars)%n",
+                result.megabytes(), result.dependencyJars());
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "MISSED";
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                    .findFirst().map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse(cpu);
+        } catch (Exception ignored) {
+            // not Linux: the CPU stays unnamed
+        }
+        return String.format(Locale.ROOT, "Machine: %s, %d cores, %s %s; Java %s (%s)", cpu,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"));
+    }
+}

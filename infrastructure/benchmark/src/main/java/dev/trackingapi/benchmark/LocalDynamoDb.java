@@ -1,0 +1,58 @@
+package dev.trackingapi.benchmark;
+
+import dev.trackingapi.config.TableNames;
+import dev.trackingapi.store.dynamodb.DynamoDbClients;
+import dev.trackingapi.testing.DynamoDbLocalServer;
+import dev.trackingapi.testing.TemplateTables;
+import dev.trackingapi.testing.TemplateTablesCreator;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** DynamoDB Local in memory on a free loopback port, with the template's tables, for one benchmark run. */
+public final class LocalDynamoDb implements AutoCloseable {
+    public static final String TABLE_PREFIX = "bench-";
+
+    private final DynamoDbLocalServer server;
+    private final TableNames tables;
+
+    private LocalDynamoDb(DynamoDbLocalServer server, TableNames tables) {
+        this.server = server;
+        this.tables = tables;
+    }
+
+    public static LocalDynamoDb start() {
+        Path template = TemplateTables.findTemplate()
+                .orElseThrow(() -> new IllegalStateException("template.yaml not found: run from the repository"));
+        TemplateTables templateTables = TemplateTables.read(template);
+        DynamoDbLocalServer server = DynamoDbLocalServer.startInMemory(DynamoDbLocalServer.freePort());
+        try (DynamoDbClient admin = server.newClient()) {
+            TemplateTablesCreator.createMissing(admin, templateTables, TABLE_PREFIX);
+        }
+        return new LocalDynamoDb(server, templateTables.tableNames(TABLE_PREFIX));
+    }
+
+    /** A client as the functions build it, with the given interceptors watching every request. */
+    public DynamoDbClient client(ExecutionInterceptor... interceptors) {
+        return DynamoDbClients.create(server.endpoint(), Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), List.of(interceptors));
+    }
+
+    public TableNames tables() {
+        return tables;
+    }
+
+    public DynamoDbLocalServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

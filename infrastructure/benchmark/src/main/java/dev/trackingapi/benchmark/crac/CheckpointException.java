@@ -1,0 +1,7 @@
+package dev.trackingapi.benchmark.crac;
+
+public class CheckpointException extends Exception {
+    public CheckpointException(Throwable cause) {
+        super(cause);
+    }
+}
