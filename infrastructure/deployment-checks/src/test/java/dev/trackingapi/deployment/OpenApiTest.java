@@ -1,0 +1,236 @@
+package dev.trackingapi.deployment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.oas.OpenApi31;
+import dev.trackingapi.domain.AttributeType;
+import dev.trackingapi.domain.Limits;
+import dev.trackingapi.http.ApiResponses;
+import dev.trackingapi.testing.TestDynamoDb;
+import dev.trackingapi.testing.TrackingApi;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** infrastructure/openapi.yaml against the template, events/, the code's limits, and the handlers' real answers. */
+class OpenApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.metaSchema(OpenApi31.getInstance()).defaultMetaSchemaIri(OpenApi31.getInstance().getIri()));
+    private static JsonNode openApi;
+    private static SamTemplate template;
+
+    @BeforeAll
+    static void read() throws IOException {
+        openApi = new YAMLMapper().readTree(Repository.openApi().toFile());
+        template = SamTemplate.read(Repository.template());
+    }
+
+    @Test
+    void theDocument_isValidOpenApi31_withNoParserMessage() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readLocation(Repository.openApi().toUri().toString(), null, options);
+
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
+        assertThat(result.getOpenAPI().getPaths()).hasSize(5);
+    }
+
+    @Test
+    void everyRouteOfTheTemplate_isDescribed_andNothingElse_eachWithEveryResponse() {
+        Set<String> described = new TreeSet<>();
+        openApi.path("paths").properties().forEach(path -> path.getValue().properties()
+                .forEach(method -> described.add(method.getKey().toUpperCase() + " " + path.getKey())));
+        Set<String> routes = new TreeSet<>();
+        template.functions().forEach(function -> function.routes().forEach(route -> routes.add(route.routeKey())));
+
+        assertThat(described).isEqualTo(routes);
+        for (String route : routes) {
+            JsonNode operation = operation(route.substring(route.indexOf(' ') + 1));
+            assertThat(operation.path("responses").properties().stream().map(Map.Entry::getKey))
+                    .as(route).containsExactlyInAnyOrder("200", "400", "401", "403", "413", "422", "429", "500", "503");
+            assertThat(resolve(operation.path("requestBody")).path("x-max-body-bytes").asInt())
+                    .isEqualTo(Limits.MAX_BODY_BYTES);
+        }
+        assertThat(openApi.at("/components/securitySchemes/GrowlyticsKey/name").asText()).isEqualTo("x-growlytics-key");
+        assertThat(openApi.at("/components/securitySchemes/GrowlyticsKey/in").asText()).isEqualTo("header");
+        assertThat(openApi.at("/security/0").has("GrowlyticsKey")).isTrue();
+        assertThat(openApi.at("/components/responses/ServiceUnavailable/headers").has("Retry-After")).isTrue();
+    }
+
+    @Test
+    void theDocumentedLimitsAndTypes_areTheCodes() {
+        JsonNode schemas = openApi.at("/components/schemas");
+        assertThat(schemas.at("/Name/maxLength").asInt()).isEqualTo(Limits.MAX_NAME_LENGTH);
+        assertThat(schemas.at("/CustomerId/maxLength").asInt()).isEqualTo(Limits.MAX_CUSTOMER_ID_LENGTH);
+        assertThat(schemas.at("/EventId/maxLength").asInt()).isEqualTo(Limits.MAX_EVENT_ID_LENGTH);
+        assertThat(schemas.at("/EventAttributes/oneOf/0/maxItems").asInt()).isEqualTo(Limits.MAX_ATTRIBUTES_PER_EVENT);
+        assertThat(schemas.at("/FlatEventAttributes/maxProperties").asInt()).isEqualTo(Limits.MAX_ATTRIBUTES_PER_EVENT);
+        assertThat(schemas.at("/CustomerTypedAttributes/maxItems").asInt())
+                .isEqualTo(Limits.MAX_ATTRIBUTES_PER_CUSTOMER_REQUEST);
+        assertThat(schemas.at("/CustomerFlatAttributes/maxProperties").asInt())
+                .isEqualTo(Limits.MAX_ATTRIBUTES_PER_CUSTOMER_REQUEST);
+        assertThat(openApi.at("/components/requestBodies/TrackUser/x-custom-attribute-cap").asInt())
+                .isEqualTo(Limits.MAX_CUSTOM_ATTRIBUTES_TRACK_USER);
+        assertThat(openApi.at("/components/requestBodies/RestApiCustomer/x-custom-attribute-cap").asInt())
+                .isEqualTo(Limits.MAX_CUSTOM_ATTRIBUTES_REST_CUSTOMER);
+
+        List<String> documentedTypes = new ArrayList<>();
+        schemas.at("/AttributeTypeName/enum").forEach(type -> documentedTypes.add(type.asText()));
+        assertThat(documentedTypes).containsExactlyElementsOf(AttributeType.wireNames());
+        List<String> variants = new ArrayList<>();
+        schemas.at("/TypedAttribute/oneOf").forEach(v -> variants.add(v.at("/properties/type/const").asText()));
+        assertThat(variants).containsExactlyElementsOf(AttributeType.wireNames());
+    }
+
+    @Test
+    void everyBodyInEvents_validatesAgainstItsRoutesRequestSchema() throws IOException {
+        for (SamTemplate.Function function : template.functions()) {
+            for (SamTemplate.Route route : function.routes()) {
+                JsonNode event = JSON.readTree(Repository.events().resolve(route.eventFileName()).toFile());
+                JsonNode body = JSON.readTree(event.path("body").asText());
+                assertThat(requestSchema(route.path()).validate(body)).as(route.routeKey()).isEmpty();
+            }
+        }
+    }
+
+    /**
+     * Bodies the schema can judge: the handler and the schema must agree on each (422 exactly when invalid), so the
+     * schema is neither looser nor stricter than the API where it speaks.
+     */
+    @Test
+    void theRequestSchemas_andTheHandlers_agreeOnValidAndInvalidBodies() {
+        String event = "{\"customerId\":\"c1\",\"name\":\"Viewed\",\"time\":1579547655000,\"attributes\":%s}";
+        String fifty = "n".repeat(Limits.MAX_NAME_LENGTH);
+        List<Object[]> samples = List.of(
+                new Object[]{"/track/event/v2", event.formatted("[{\"name\":\"" + fifty + "\",\"type\":\"number\",\"value\":\"12.50\"}]"), true},
+                new Object[]{"/track/event/v2", event.formatted("[{\"name\":\"" + fifty + "n\",\"type\":\"number\",\"value\":1}]"), false},
+                new Object[]{"/track/event/v2", event.formatted("[{\"name\":\"a\",\"type\":\"colour\",\"value\":1}]"), false},
+                new Object[]{"/track/event/v2", event.formatted("[{\"name\":\"a\",\"type\":\"number\",\"value\":\"ten\"}]"), false},
+                new Object[]{"/track/event/v2", event.formatted("[{\"name\":\"a\",\"type\":\"date\",\"value\":\"2020-01-20T19:14:15+05:30\"}]"), true},
+                new Object[]{"/track/event/v2", event.formatted("[{\"name\":\"a\",\"type\":\"date\",\"value\":\"yesterday\"}]"), false},
+                new Object[]{"/track/event/v2", event.formatted("[{\"name\":\"a\",\"type\":\"string map\",\"value\":{\"k\":1}}]"), false},
+                new Object[]{"/track/event/v2", event.formatted("[{\"name\":\"a\",\"type\":\"boolean array\",\"value\":[true,\"false\"]}]"), true},
+                new Object[]{"/track/event", event.formatted(flat(Limits.MAX_ATTRIBUTES_PER_EVENT)), true},
+                new Object[]{"/track/event", event.formatted(flat(Limits.MAX_ATTRIBUTES_PER_EVENT + 1)), false},
+                new Object[]{"/track/event", event.formatted("{\"Tags\":[\"a\",1]}"), false},
+                new Object[]{"/track/event", event.formatted("{\"Nothing\":null}"), false},
+                new Object[]{"/track/event", "{\"customerId\":\"c1\",\"name\":\"Viewed\",\"attributes\":{}}", false},
+                new Object[]{"/rest-api/event", "{\"customerId\":\"c1\",\"name\":\"Viewed\"}", true},
+                new Object[]{"/rest-api/event", "{\"customerId\":\"c1\",\"name\":\"Viewed\",\"eventId\":\"" + "e".repeat(Limits.MAX_EVENT_ID_LENGTH + 1) + "\"}", false},
+                new Object[]{"/rest-api/event", "{\"customerId\":\"" + "c".repeat(Limits.MAX_CUSTOMER_ID_LENGTH + 1) + "\",\"name\":\"Viewed\"}", false},
+                new Object[]{"/rest-api/event", "{\"customerId\":\"   \",\"name\":\"Viewed\"}", false},
+                new Object[]{"/track/user", "{\"id\":\"u1\",\"attributes\":{\"mobile\":9876543210,\"plan\":\"pro\"}}", true},
+                new Object[]{"/track/user", "{\"id\":\"u1\",\"attributes\":{\"email\":true}}", false},
+                new Object[]{"/rest-api/customer", "{\"id\":\"u1\",\"name\":\"stray\",\"attributes\":[{\"name\":\"email\",\"type\":\"string\",\"value\":\"a@b.c\"}]}", true},
+                new Object[]{"/rest-api/customer", "{\"id\":\"u1\",\"attributes\":[{\"name\":\"email\",\"type\":\"number\",\"value\":1}]}", false},
+                new Object[]{"/rest-api/customer", "{\"attributes\":[]}", false});
+        TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
+        String project = "openapi-" + UUID.randomUUID().toString().substring(0, 8);
+        for (Object[] sample : samples) {
+            String route = (String) sample[0];
+            String body = (String) sample[1];
+            boolean valid = (Boolean) sample[2];
+            TrackingApi.Response response = api.post(route, project, body);
+            assertThat(response.status()).as(route + " " + body).isEqualTo(valid ? 200 : 422);
+            assertThat(requestSchema(route).validate(json(body))).as(route + " " + body).matches(
+                    errors -> errors.isEmpty() == valid, valid ? "no schema error" : "a schema error");
+        }
+    }
+
+    private static String flat(int count) {
+        StringBuilder attributes = new StringBuilder("{");
+        for (int i = 0; i < count; i++) {
+            attributes.append(i == 0 ? "" : ",").append("\"a").append(i).append("\":").append(i);
+        }
+        return attributes.append('}').toString();
+    }
+
+    @Test
+    void theHandlersRealAnswers_validateAgainstTheResponseSchemas() {
+        TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
+        String project = "openapi-" + UUID.randomUUID().toString().substring(0, 8);
+        String customer = "{\"id\":\"u1\",\"attributes\":{\"plan\":\"pro\"}}";
+        StringBuilder overCap = new StringBuilder("{\"id\":\"u2\",\"attributes\":{");
+        for (int i = 0; i <= Limits.MAX_CUSTOM_ATTRIBUTES_TRACK_USER; i++) {
+            overCap.append(i == 0 ? "" : ",").append("\"c").append(i).append("\":").append(i);
+        }
+        overCap.append("}}");
+
+        List<Object[]> answers = List.of(
+                new Object[]{200, "Success", api.post("/track/user", project, customer)},
+                new Object[]{200, "Success", api.post("/track/user", project, "{\"id\":\"u1\",\"attributes\":{\"plan\":3}}")},
+                new Object[]{200, "Success", api.post("/track/user", project, overCap.toString())},
+                new Object[]{400, "BadRequest", api.post("/track/event/v2", project, "{")},
+                new Object[]{401, "Unauthenticated", api.post("/track/event/v2", null, "{}")},
+                new Object[]{413, "PayloadTooLarge", api.post("/rest-api/event", project, "x".repeat(Limits.MAX_BODY_BYTES + 1))},
+                new Object[]{422, "ValidationFailed", api.post("/track/event/v2", project, "{\"attributes\":[{\"type\":\"colour\"}]}")},
+                new Object[]{500, "InternalError", response(ApiResponses.internalError("request-1"))},
+                new Object[]{503, "ServiceUnavailable", response(ApiResponses.unavailable())});
+        assertThat(((TrackingApi.Response) answers.get(1)[2]).body()).contains("type_mismatch");
+        assertThat(((TrackingApi.Response) answers.get(2)[2]).body()).contains("attribute_limit_exceeded");
+
+        for (Object[] answer : answers) {
+            TrackingApi.Response response = (TrackingApi.Response) answer[2];
+            assertThat(response.status()).as(response.toString()).isEqualTo(answer[0]);
+            JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
+                    + "#/components/responses/" + answer[1] + "/content/application~1json/schema"));
+            assertThat(schema.validate(response.json())).as(response.toString()).isEmpty();
+        }
+        TrackingApi.Response unavailable = (TrackingApi.Response) answers.get(8)[2];
+        assertThat(Integer.parseInt(unavailable.headers().get("retry-after"))).isPositive();
+
+        JsonSchema success = SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
+                + "#/components/schemas/Success"));
+        assertThat(success.validate(json("{\"success\":true,\"ignored\":[{\"attribute\":\"a\",\"reason\":\"type_mismatch\"}]}")))
+                .as("an ignored entry without its types is not a documented answer").isNotEmpty();
+    }
+
+    private static TrackingApi.Response response(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse r) {
+        return new TrackingApi.Response(r.getStatusCode(), r.getHeaders(), r.getBody());
+    }
+
+    private static JsonNode operation(String path) {
+        JsonNode operation = openApi.path("paths").path(path).path("post");
+        assertThat(operation.isMissingNode()).as(path).isFalse();
+        return operation;
+    }
+
+    private static JsonNode resolve(JsonNode node) {
+        String ref = node.path("$ref").asText(null);
+        return ref == null ? node : openApi.at(ref.substring(1));
+    }
+
+    private static JsonSchema requestSchema(String path) {
+        JsonNode body = resolve(operation(path).path("requestBody"));
+        String schemaRef = body.at("/content/application~1json/schema/$ref").asText();
+        assertThat(schemaRef).as(path).startsWith("#/components/schemas/");
+        return SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri() + schemaRef));
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+}
