@@ -4,6 +4,7 @@ import dev.trackingapi.domain.AttributeScope;
 import dev.trackingapi.domain.AttributeType;
 import dev.trackingapi.domain.Dates;
 import dev.trackingapi.store.AttributeTypeStore;
+import dev.trackingapi.store.StorageUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -49,17 +50,15 @@ public final class DynamoDbAttributeTypeStore implements AttributeTypeStore {
             dynamoDb.putItem(put);
             return type;
         } catch (ConditionalCheckFailedException lost) {
-            return lost.hasItem() ? typeIn(lost.item()) : readRegistered(scope, attributeName);
+            if (!lost.hasItem()) {
+                // DynamoDB returns the winner's item with ALL_OLD; without it the winner is unknown, so the client
+                // retries, and its lookup then reads the registered type.
+                throw new StorageUnavailableException("DynamoDB did not return the registered type of " + attributeName, lost);
+            }
+            return typeIn(lost.item());
         } catch (SdkException e) {
             throw DynamoDbFailures.translate(table, e);
         }
-    }
-
-    /** Only for a DynamoDB that does not return the item with the failure: the winner is read once, consistently. */
-    private AttributeType readRegistered(AttributeScope scope, String attributeName) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
-                .key(Map.of(PK, AttributeValue.fromS(scope.id()), SK, AttributeValue.fromS(attributeName)))).item();
-        return typeIn(item);
     }
 
     private static AttributeType typeIn(Map<String, AttributeValue> item) {
