@@ -57,7 +57,10 @@ final class ApiGateway implements HttpHandler {
     }
 
     private static final Reply NOT_FOUND = Reply.json(404, "{\"message\":\"Not Found\"}");
-    private static final Reply TOO_LARGE = Reply.json(413, "{\"message\":\"Request Entity Too Large\"}");
+    /** The rest of the body is not read: the connection closes after the answer. */
+    private static final Reply TOO_LARGE = new Reply(413,
+            List.of(Map.entry("content-type", "application/json"), Map.entry("connection", "close")),
+            "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
     private static final Reply INTERNAL_ERROR = Reply.json(500, "{\"message\":\"Internal Server Error\"}");
     private static final Reply UNAVAILABLE = Reply.json(503, "{\"message\":\"Service Unavailable\"}");
 
@@ -121,12 +124,13 @@ final class ApiGateway implements HttpHandler {
         } catch (IOException clientGone) {
             status = 499;
         } finally {
-            exchange.close();
             long millis = (System.nanoTime() - started) / 1_000_000;
             log.println(LocalTime.now(clock.withZone(ZoneId.systemDefault())).format(LOG_TIME) + " "
                     + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " " + status + " "
                     + millis + " ms");
             inFlight.decrementAndGet();
+            // The response is out; closing drains a body left unread (a 401, 404 or 413), which may wait on the client.
+            exchange.close();
         }
     }
 
