@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ record IncomingRequest(String method, String rawPath, String rawQueryString, Map
     static String newRequestId() {
         byte[] bytes = new byte[10];
         RANDOM.nextBytes(bytes);
-        return java.util.Base64.getEncoder().encodeToString(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     String header(String lowerCaseName) {

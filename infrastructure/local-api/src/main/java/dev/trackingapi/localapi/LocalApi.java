@@ -156,9 +156,24 @@ final class LocalApi implements AutoCloseable {
         keys = new LocalKeys(new DynamoDbApiKeyStore(dynamoDb, tableNames.apiKeys()), clock)
                 .register(options.apiKeys(), dataDirectory == null ? null : dataDirectory.path());
 
+        Map<String, LocalAuthorizer> authorizers = startFunctions(options, httpApi, templateTables.localNames(prefix),
+                dynamoDb, clock, mapper);
+        String stage = httpApi.stageName(Map.of());
+        Router router = new Router(httpApi.routes(), stage);
+        gateway.ready(router, new GatewayEvents(mapper, stage), functions, authorizers);
+        printBanner(template, router, created, authorizers);
+    }
+
+    /**
+     * Starts every function the routes and their authorizers name, each with its template environment (table refs
+     * resolved to the local names), and returns the authorizers by name.
+     */
+    private Map<String, LocalAuthorizer> startFunctions(Options options, TemplateHttpApi httpApi,
+                                                        Map<String, String> localTableNames, DynamoDbClient dynamoDb,
+                                                        Clock clock, ObjectMapper mapper) {
         Map<String, String> parameterOverrides = options.authorizerCacheSeconds() == null ? Map.of()
                 : Map.of(AUTHORIZER_TTL_PARAMETER, String.valueOf(options.authorizerCacheSeconds()));
-        Map<String, String> refs = new HashMap<>(templateTables.localNames(prefix));
+        Map<String, String> refs = new HashMap<>(localTableNames);
         refs.putAll(parameterOverrides);
         Map<Class<?>, Function<EnvironmentVariables, Object>> dependencies = Map.of(
                 EventTracker.class, environment -> Wiring.eventTracker(dynamoDb, environment),
@@ -189,10 +204,7 @@ final class LocalApi implements AutoCloseable {
                 functions.get(definition.functionLogicalId()),
                 Optional.ofNullable(options.authorizerCacheSeconds()).orElse(definition.reauthorizeEverySeconds()),
                 clock, mapper)));
-        String stage = httpApi.stageName(Map.of());
-        Router router = new Router(httpApi.routes(), stage);
-        gateway.ready(router, new GatewayEvents(mapper, stage), functions, authorizers);
-        printBanner(template, router, created, authorizers);
+        return authorizers;
     }
 
     private static Path template(Options options) {

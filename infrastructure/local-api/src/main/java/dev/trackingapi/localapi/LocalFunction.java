@@ -12,11 +12,15 @@ import dev.trackingapi.testing.TemplateHttpApi;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
@@ -182,25 +186,25 @@ final class LocalFunction {
         }
         return new PojoSerializer<>() {
             @Override
-            public Object fromJson(java.io.InputStream input) {
+            public Object fromJson(InputStream input) {
                 try {
                     return mapper.readValue(input, type);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }
 
             @Override
             public Object fromJson(String input) {
-                return fromJson(new ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                return fromJson(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
             }
 
             @Override
-            public void toJson(Object value, java.io.OutputStream output) {
+            public void toJson(Object value, OutputStream output) {
                 try {
                     mapper.writeValue(output, value);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }
         };

@@ -3,6 +3,7 @@ package dev.trackingapi.localapi;
 import dev.trackingapi.testing.TemplateHttpApi;
 import dev.trackingapi.testing.TemplateHttpApi.Route;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ final class Router {
                 if (actual.length <= i) {
                     return Optional.empty();
                 }
-                String rest = String.join("/", java.util.Arrays.copyOfRange(actual, i, actual.length));
+                String rest = String.join("/", Arrays.copyOfRange(actual, i, actual.length));
                 if (rest.isEmpty()) {
                     return Optional.empty();
                 }
