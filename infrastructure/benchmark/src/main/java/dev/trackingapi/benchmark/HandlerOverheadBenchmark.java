@@ -50,7 +50,7 @@ public final class HandlerOverheadBenchmark {
             PutItemRequest[] puts = new PutItemRequest[total];
             for (int i = 0; i < total; i++) {
                 String body = mix.body(i % 50, i / 50, 0);
-                requests[i] = ColdStartChild.event(project, body, "h-" + i);
+                requests[i] = ColdStartChild.event(body, project, "h-" + i);
                 puts[i] = PutItemRequest.builder().tableName(table).item(itemOf(project + "-bare", body)).build();
             }
             long[] handlerNanos = new long[measured];

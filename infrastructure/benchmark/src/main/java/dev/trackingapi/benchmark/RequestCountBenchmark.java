@@ -64,8 +64,8 @@ public final class RequestCountBenchmark {
         int eventsPerCustomer = mix.events() / mix.customers();
         for (int event = 0; event < eventsPerCustomer; event++) {
             for (int customer = 0; customer < mix.customers(); customer++) {
-                APIGatewayV2HTTPResponse response = handler.handleRequest(ColdStartChild.event(project,
-                        mix.body(customer, event, pass), "r-" + pass + "-" + customer + "-" + event), null);
+                APIGatewayV2HTTPResponse response = handler.handleRequest(ColdStartChild.event(
+                        mix.body(customer, event, pass), project, "r-" + pass + "-" + customer + "-" + event), null);
                 if (response.getStatusCode() != 200 || !response.getBody().equals("{\"success\":true}")) {
                     throw new IllegalStateException("the mix must be tracked in full: " + response.getStatusCode()
                             + " " + response.getBody());

@@ -29,14 +29,16 @@ class DeploymentPackageIT {
         assertThat(String.join("\n", lib)).contains(
                 "lib/software.amazon.awssdk.dynamodb-", "lib/software.amazon.awssdk.url-connection-client-",
                 "lib/com.amazonaws.aws-lambda-java-core-", "lib/com.amazonaws.aws-lambda-java-events-",
-                "lib/com.fasterxml.jackson.core.jackson-databind-", "lib/org.crac.crac-");
+                "lib/com.fasterxml.jackson.core.jackson-databind-", "lib/org.crac.crac-",
+                // The Lambda runtime's event serializer needs Joda-Time from the function (LambdaPackageTest).
+                "lib/joda-time.joda-time-");
     }
 
     @Test
     void noHeavyHttpClient_noTestCode_andNoTestDependency_isDeployed() throws IOException {
         String files = String.join("\n", DeploymentPackage.files()).toLowerCase(Locale.ROOT);
         for (String excluded : List.of("apache-client", "apache5-client", "netty-nio-client", "aws-crt", "dynamodblocal",
-                "junit", "assertj", "snakeyaml", "testcontainers", "jetty", "sqlite", "joda-time", "/testing/",
+                "junit", "assertj", "snakeyaml", "testcontainers", "jetty", "sqlite", "/testing/",
                 "integration/")) {
             assertThat(files).as(excluded).doesNotContain(excluded);
         }
