@@ -32,8 +32,9 @@ public final class EnvironmentVariables {
     public String required(String name) {
         String value = lookup.apply(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("Environment variable " + name + " is not set; template.yaml sets it"
-                    + " for every function (for local runs, see README.md)");
+            throw new IllegalStateException("Environment variable " + name + " is not set"
+                    + (PROVIDED_BY_RUNTIME.contains(name) ? " (the Lambda runtime sets it)"
+                    : " (template.yaml sets it for the functions that need it)"));
         }
         return value;
     }

@@ -9,6 +9,7 @@ import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.config.LambdaEnvironment;
 import dev.trackingapi.config.Wiring;
 import dev.trackingapi.http.Log;
+import dev.trackingapi.store.dynamodb.DynamoDbClients;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +31,18 @@ public final class ApiKeyAuthorizerHandler implements RequestHandler<APIGatewayV
     public ApiKeyAuthorizerHandler() {
         this.authenticator = Wiring.authenticator(LambdaEnvironment.dynamoDb(), LambdaEnvironment.variables(),
                 Clock.systemUTC());
-        ApiKeyAuthenticator uncached = Wiring.authenticator(LambdaEnvironment.dynamoDb(),
-                LambdaEnvironment.variables().required(EnvironmentVariables.API_KEYS_TABLE), Clock.systemUTC(),
+        String table = LambdaEnvironment.variables().required(EnvironmentVariables.API_KEYS_TABLE);
+        ApiKeyAuthenticator uncached = Wiring.authenticator(LambdaEnvironment.dynamoDb(), table, Clock.systemUTC(),
                 Duration.ZERO);
-        this.priming = SnapStartPriming.register(() -> describe(ApiKeys.PREFIX + "warm-up"),
-                () -> uncached.projectFor(ApiKeys.PREFIX + "warm-up"));
+        this.priming = SnapStartPriming.register(() -> {
+            ApiKeyAuthenticator rehearsal = Wiring.authenticator(
+                    DynamoDbClients.rehearsal(LambdaEnvironment.variables()), table, Clock.systemUTC(), Duration.ZERO);
+            for (int i = 0; i < SnapStartPriming.REHEARSED_REQUESTS; i++) {
+                String key = ApiKeys.PREFIX + "priming-" + i;
+                rehearsal.projectFor(key);
+                describe(key);
+            }
+        }, () -> uncached.projectFor(ApiKeys.PREFIX + "warm-up"));
     }
 
     public ApiKeyAuthorizerHandler(ApiKeyAuthenticator authenticator) {

@@ -1,13 +1,11 @@
 package dev.trackingapi.entrypoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.config.LambdaEnvironment;
 import dev.trackingapi.config.Wiring;
 import dev.trackingapi.domain.CustomerRequestReader;
-import dev.trackingapi.domain.RequestValidationException;
 import dev.trackingapi.domain.TrackingResult;
-import dev.trackingapi.http.ApiResponses;
-import dev.trackingapi.http.RequestBodies;
 import dev.trackingapi.service.CustomerTracker;
 import dev.trackingapi.store.dynamodb.DynamoDbWarmUp;
 
@@ -26,10 +24,14 @@ abstract class CustomerEndpoint extends TrackingEndpoint {
     CustomerEndpoint(int customAttributeCap) {
         super(Clock.systemUTC());
         this.customAttributeCap = customAttributeCap;
-        this.tracker = Wiring.customerTracker(LambdaEnvironment.dynamoDb(), LambdaEnvironment.variables());
-        this.priming = SnapStartPriming.register(this::warmUp, DynamoDbWarmUp.customerFunction(
-                LambdaEnvironment.dynamoDb(), LambdaEnvironment.variables().required(ATTRIBUTE_TYPES_TABLE),
-                LambdaEnvironment.variables().required(CUSTOMERS_TABLE)));
+        EnvironmentVariables variables = LambdaEnvironment.variables();
+        this.tracker = Wiring.customerTracker(LambdaEnvironment.dynamoDb(), variables);
+        this.priming = SnapStartPriming.register(
+                SnapStartPriming.rehearsal(client -> new CustomerEndpoint(customAttributeCap,
+                        Wiring.customerTracker(client, variables), Clock.systemUTC()) {
+                }, variables, PrimingSamples.CUSTOMER_REQUESTS),
+                DynamoDbWarmUp.customerFunction(LambdaEnvironment.dynamoDb(), variables.required(ATTRIBUTE_TYPES_TABLE),
+                        variables.required(CUSTOMERS_TABLE)));
     }
 
     CustomerEndpoint(int customAttributeCap, CustomerTracker tracker, Clock clock) {
@@ -42,16 +44,6 @@ abstract class CustomerEndpoint extends TrackingEndpoint {
     @Override
     final TrackingResult track(String projectId, JsonNode body, Instant receivedAt) {
         return tracker.upsert(projectId, CustomerRequestReader.read(body), customAttributeCap, receivedAt);
-    }
-
-    void warmUp() {
-        CustomerRequestReader.read(RequestBodies.json(PrimingSamples.CUSTOMER, false));
-        ApiResponses.success(TrackingResult.of(java.util.List.of()));
-        try {
-            CustomerRequestReader.read(RequestBodies.json(PrimingSamples.INVALID, false));
-        } catch (RequestValidationException expected) {
-            ApiResponses.validationError(expected);
-        }
     }
 
     SnapStartPriming priming() {

@@ -2,8 +2,11 @@ package dev.trackingapi.entrypoints;
 
 /** Request bodies that walk every type and every validation branch once, for SnapStart priming. */
 final class PrimingSamples {
+    /** Where the rehearsal puts a different time in each request, so that no two are one event. */
+    static final String TIME = "1579547655000";
+
     static final String EVENT = """
-            {"customerId":"#warm-up","name":"Add To Cart","time":1579547655000,"eventId":"warm-up",
+            {"customerId":"#warm-up","name":"Add To Cart","time":1579547655000,
              "attributes":[
               {"name":"Order ID","value":"SDFICSRDCVSSDSDG","type":"string"},
               {"name":"Amount","value":732.23,"type":"number"},
@@ -28,6 +31,18 @@ final class PrimingSamples {
 
     static final String INVALID = """
             {"customerId":"","name":123,"time":"yesterday","attributes":[{"name":"x","type":"colour","value":1}]}""";
+
+    static final String NOT_JSON = "{\"customerId\":1579547655000";
+
+    static final java.util.List<String> EVENT_REQUESTS = java.util.List.of(EVENT, FLAT_EVENT, EVENT, FLAT_EVENT, INVALID,
+            NOT_JSON);
+
+    static final String TYPED_CUSTOMER = """
+            {"id":"#warm-up","attributes":[{"name":"email","type":"string","value":"a@b.c"},
+             {"name":"Signed Up","type":"date","value":"2021-03-04"},{"name":"Lifetime Value","type":"number","value":12.5}]}""";
+
+    static final java.util.List<String> CUSTOMER_REQUESTS = java.util.List.of(CUSTOMER, TYPED_CUSTOMER, CUSTOMER,
+            TYPED_CUSTOMER, INVALID, NOT_JSON);
 
     private PrimingSamples() {
     }

@@ -1,33 +1,64 @@
 package dev.trackingapi.entrypoints;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.http.Log;
+import dev.trackingapi.store.dynamodb.DynamoDbClients;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A CRaC hook that runs a function's request path before its SnapStart snapshot is taken, so that a restored
- * environment serves its first request warm: the code path many times (so that the JIT compiles it into the snapshot)
- * and the DynamoDB requests a number of times (connections, signing, marshalling). A failed warm-up (no table, no
- * network) is logged and ignored: it must never stop the snapshot, and running it twice does nothing more than once.
+ * environment serves its first request warm. Two parts: a rehearsal of whole requests through the handler on a
+ * DynamoDB client that sends nothing (so the JIT compiles every step of our code and the SDK's into the snapshot,
+ * fresh caches included), then a few real DynamoDB requests that change nothing (connections, credentials).
+ * A failed step (no table, no network) is logged and ignored: it must never stop the snapshot, and running the hook
+ * twice does nothing more than running it once.
  */
 final class SnapStartPriming implements Resource {
-    static final int CODE_ROUNDS = 2_000;
-    static final int DYNAMODB_ROUNDS = 50;
+    static final int REHEARSED_REQUESTS = 1_000;
+    static final int REQUESTS_PER_FRESH_ENVIRONMENT = 10;
+    static final int REAL_DYNAMODB_ROUNDS = 10;
+    static final String PROJECT = "snapstart-priming";
 
-    private final Runnable codePath;
-    private final Runnable dynamoDbRequests;
+    private final Runnable rehearsal;
+    private final Runnable realRequests;
 
-    private SnapStartPriming(Runnable codePath, Runnable dynamoDbRequests) {
-        this.codePath = codePath;
-        this.dynamoDbRequests = dynamoDbRequests;
+    private SnapStartPriming(Runnable rehearsal, Runnable realRequests) {
+        this.rehearsal = rehearsal;
+        this.realRequests = realRequests;
     }
 
     /** CRaC holds resources weakly: the caller keeps the returned reference for as long as the handler lives. */
-    static SnapStartPriming register(Runnable codePath, Runnable dynamoDbRequests) {
-        SnapStartPriming priming = new SnapStartPriming(codePath, dynamoDbRequests);
+    static SnapStartPriming register(Runnable rehearsal, Runnable realRequests) {
+        SnapStartPriming priming = new SnapStartPriming(rehearsal, realRequests);
         Core.getGlobalContext().register(priming);
         return priming;
+    }
+
+    /**
+     * Requests through endpoints built on a client that sends nothing: a new endpoint (empty caches, as after a restore)
+     * every few requests, so both the first-request and the steady-state paths are compiled.
+     */
+    static Runnable rehearsal(Function<DynamoDbClient, TrackingEndpoint> endpointOn, EnvironmentVariables variables,
+                              List<String> bodies) {
+        return () -> {
+            DynamoDbClient sendsNothing = DynamoDbClients.rehearsal(variables);
+            TrackingEndpoint endpoint = null;
+            for (int i = 0; i < REHEARSED_REQUESTS; i++) {
+                if (i % REQUESTS_PER_FRESH_ENVIRONMENT == 0) {
+                    endpoint = endpointOn.apply(sendsNothing);
+                }
+                endpoint.handleRequest(request(bodies.get(i % bodies.size()), i), null);
+            }
+        };
     }
 
     @Override
@@ -41,17 +72,35 @@ final class SnapStartPriming implements Resource {
     }
 
     void run() {
-        repeat(codePath, CODE_ROUNDS, "the request path");
-        repeat(dynamoDbRequests, DYNAMODB_ROUNDS, "the DynamoDB requests");
+        attempt(rehearsal, "the request path");
+        attempt(() -> {
+            for (int round = 0; round < REAL_DYNAMODB_ROUNDS; round++) {
+                realRequests.run();
+            }
+        }, "the DynamoDB requests");
     }
 
-    private static void repeat(Runnable warmUp, int rounds, String what) {
+    private static void attempt(Runnable step, String what) {
         try {
-            for (int round = 0; round < rounds; round++) {
-                warmUp.run();
-            }
+            step.run();
         } catch (RuntimeException e) {
             Log.warn(null, "SnapStart priming of " + what + " stopped early: " + e);
         }
+    }
+
+    /** The event API Gateway would pass after the authorizer; the body's time varies, so events differ. */
+    private static APIGatewayV2HTTPEvent request(String body, int round) {
+        Map<String, Object> lambda = new HashMap<>();
+        lambda.put(TrackingEndpoint.PROJECT_ID_CONTEXT_KEY, PROJECT);
+        return APIGatewayV2HTTPEvent.builder()
+                .withRawPath("/priming")
+                .withBody(body.replace(PrimingSamples.TIME, Integer.toString(round)))
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId("priming-" + round)
+                        .withTimeEpoch(System.currentTimeMillis())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withLambda(lambda).build())
+                        .build())
+                .build();
     }
 }

@@ -103,12 +103,16 @@ class TrackingEndpointTest {
     }
 
     @Test
-    void priming_walksTheRequestPathWithoutWriting() {
-        TrackEventV2Handler handler = handlerWhoseEventStore(event -> {
-            throw new AssertionError("priming must not write");
+    void priming_survivesAFailingStep_andRunsTwice() {
+        int[] rehearsed = {0};
+        SnapStartPriming priming = SnapStartPriming.register(() -> rehearsed[0]++, () -> {
+            throw new IllegalStateException("no table");
         });
 
-        handler.warmUp();
-        handler.warmUp();
+        priming.run();
+        priming.run();
+
+        assertThat(rehearsed[0]).isEqualTo(2);
     }
+
 }

@@ -1,10 +1,12 @@
 package dev.trackingapi.store.dynamodb;
 
 import dev.trackingapi.config.EnvironmentVariables;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -55,16 +57,32 @@ public final class DynamoDbClients {
         return builder.build();
     }
 
+    /**
+     * A client configured like the function's, on an HTTP client that sends nothing and answers every call with an
+     * empty success: for SnapStart priming to rehearse the request path without touching any table.
+     */
+    public static DynamoDbClient rehearsal(EnvironmentVariables environment) {
+        return configured(DynamoDbClient.builder().httpClient(new RehearsalHttpClient()), List.of())
+                .region(Region.of(environment.required(EnvironmentVariables.AWS_REGION)))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("rehearsal", "rehearsal")))
+                .endpointOverride(URI.create("https://dynamodb.rehearsal.invalid"))
+                .build();
+    }
+
     private static DynamoDbClientBuilder baseBuilder() {
         return baseBuilder(List.of());
     }
 
     private static DynamoDbClientBuilder baseBuilder(List<ExecutionInterceptor> interceptors) {
-        return DynamoDbClient.builder()
+        return configured(DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT)
-                        .build())
+                        .build()), interceptors);
+    }
+
+    private static DynamoDbClientBuilder configured(DynamoDbClientBuilder builder, List<ExecutionInterceptor> interceptors) {
+        return builder
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)

@@ -5,14 +5,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
- * The DynamoDB client's first requests are far slower than later ones (lazy initialisation of signing, marshalling,
- * connections, then the JIT). These warm-ups make the requests a function makes, on keys no project can own (project
+ * Real DynamoDB requests for SnapStart priming, after the rehearsal has compiled the code paths: they open the
+ * connections and fetch credentials. They are the requests a function makes, on keys no project can own (project
  * ids never start with '#'), so that they change nothing: reads of items that never exist, and writes whose condition
  * can never hold. Harmless if the table is missing (the caller ignores the failure).
  */
@@ -24,11 +22,11 @@ public final class DynamoDbWarmUp {
 
     /** What an event function asks: the one-read lookup, then a conditional PutItem of an event. */
     public static Runnable eventFunction(DynamoDbClient dynamoDb, String attributeTypesTable, String customersTable,
-                                         String eventsTable, Supplier<Map<String, AttributeValue>> eventItem) {
+                                         String eventsTable) {
         DynamoDbKnownFactsStore knownFacts = new DynamoDbKnownFactsStore(dynamoDb, attributeTypesTable, customersTable);
+        Map<String, AttributeValue> item = Map.of(DynamoDbEventStore.PK, AttributeValue.fromS(NO_PROJECT),
+                DynamoDbEventStore.SK, AttributeValue.fromS(NO_PROJECT));
         return () -> {
-            Map<String, AttributeValue> item = new HashMap<>(eventItem.get());
-            item.put(DynamoDbEventStore.PK, AttributeValue.fromS(NO_PROJECT));
             knownFacts.lookUp(AttributeScope.event(NO_PROJECT, "warm-up"), List.of("a", "b"), NO_PROJECT);
             putThatNeverWrites(dynamoDb, eventsTable, item, DynamoDbEventStore.PK);
         };
