@@ -4,7 +4,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 echo "Building (without tests)..." >&2
-mvn -q -B -f "$root/pom.xml" -pl infrastructure/benchmark -am -DskipTests package >&2
+mvn -q -B -f "$root/pom.xml" -pl infrastructure/benchmark,infrastructure/local-api -am -DskipTests package >&2
 cd "$root"
 exec java -Xmx2g -cp "$here/target/classes:$(cat "$here/target/runtime-classpath.txt")" \
   dev.trackingapi.benchmark.Benchmarks "$@"

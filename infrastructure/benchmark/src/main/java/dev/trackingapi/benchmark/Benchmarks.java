@@ -4,6 +4,7 @@ import dev.trackingapi.testing.TemplateTables;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -26,6 +27,7 @@ public final class Benchmarks {
             coldStart(dynamoDb, repository, quick ? 3 : 7);
             priming(dynamoDb, repository, quick ? 3 : 7, 300);
         }
+        localApi(repository, 8, Duration.ofSeconds(quick ? 10 : 60));
         artifact(repository);
     }
 
@@ -79,6 +81,23 @@ public final class Benchmarks {
                 result.unprimedFirst().medianMillis(), result.unprimedRatio());
         System.out.printf(Locale.ROOT, "   warm p50 %.3f ms   target <= 2: %s%n", result.warmP50().medianMillis(),
                 verdict(result.primedRatio() <= 2));
+    }
+
+    private static void localApi(Path repository, int clients, Duration duration) {
+        Path log;
+        try {
+            log = Files.createTempFile("local-api-benchmark", ".log");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        LoadRun.Result result;
+        try (LocalApiProcess api = LocalApiProcess.start(repository, log)) {
+            result = LoadRun.run(api, clients, duration, 3);
+        }
+        System.out.println("5. Local API throughput (loopback HTTP, the local API in its own JVM with DynamoDB Local in memory)");
+        System.out.println("   " + LoadTest.report(result, clients).replace("\n", "\n   "));
+        System.out.printf(Locale.ROOT, "   no 5xx: %s; acknowledged == stored: %s%n", result.serverErrors() == 0,
+                result.consistent());
     }
 
     private static void artifact(Path repository) {
