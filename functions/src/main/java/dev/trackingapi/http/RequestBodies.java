@@ -1,5 +1,7 @@
 package dev.trackingapi.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,8 +50,8 @@ public final class RequestBodies {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             throw HttpProblem.badRequest("The request body starts with a byte-order mark; JSON must not (RFC 8259)");
         }
-        try {
-            JsonNode json = Json.MAPPER.readTree(bytes);
+        try (JsonParser parser = Json.MAPPER.createParser(bytes)) {
+            JsonNode json = readTree(parser);
             if (json == null || json.isMissingNode()) {
                 throw HttpProblem.badRequest("The request body is empty; a JSON object is expected");
             }
@@ -57,12 +59,29 @@ public final class RequestBodies {
         } catch (StreamConstraintsException e) {
             throw HttpProblem.badRequest("The request body is not accepted as JSON: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw HttpProblem.badRequest("The request body is not valid JSON: " + firstLine(e.getOriginalMessage()) + where);
+            throw HttpProblem.badRequest("The request body is not valid JSON: " + firstLine(e.getOriginalMessage())
+                    + where(e.getLocation()));
         } catch (IOException e) {
             throw HttpProblem.badRequest("The request body could not be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Jackson reads a number such as 1e9999999999 as valid JSON but cannot make a BigDecimal of it; it throws a
+     * NumberFormatException, which is the client's problem (400), not ours (500).
+     */
+    private static JsonNode readTree(JsonParser parser) throws IOException {
+        try {
+            return Json.MAPPER.readTree(parser);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw HttpProblem.badRequest("The request body is not accepted as JSON: a number's exponent is out of"
+                    + " range" + where(parser.currentTokenLocation()));
+        }
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 0 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     private static HttpProblem tooLarge(long bytes) {

@@ -97,6 +97,15 @@ class RequestBodiesTest {
                 .decimalValue().toPlainString()).isEqualTo("123456789012345678901234567890.5");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"time\":1e9999999999}", "{\"a\":[1,\n -1.5E-9999999999]}"})
+    void numbersWhoseExponentOverflows_areABadRequestThatSaysWhere_notAnInternalError(String body) {
+        HttpProblem problem = problem(body, false);
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.getMessage()).contains("exponent is out of range").contains("(line ");
+    }
+
     @Test
     void extremeNesting_isABadRequestNotACrash() {
         String deep = "[".repeat(5000) + "]".repeat(5000);
