@@ -64,6 +64,13 @@ public final class CustomerRequestReader {
             return value.textValue();
         }
         if (value.isNumber()) {
+            // Checked before it is written out in full: 1e999999999 would otherwise become a billion digits.
+            String problem = Numbers.problemWith(value.decimalValue());
+            if (problem != null) {
+                problems.add(path, "number.precision", problem + " (" + attribute.name()
+                        + " is a reserved string attribute; send it as a string)", null, Map.of());
+                return null;
+            }
             return value.decimalValue().toPlainString();
         }
         problems.add(path, "string.base", "must be a string: " + attribute.name() + " is a reserved string attribute (got "
