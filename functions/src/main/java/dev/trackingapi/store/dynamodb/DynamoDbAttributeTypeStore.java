@@ -57,9 +57,13 @@ public final class DynamoDbAttributeTypeStore implements AttributeTypeStore {
 
     /** Only for a DynamoDB that does not return the item with the failure: the winner is read once, consistently. */
     private AttributeType readRegistered(AttributeScope scope, String attributeName) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
-                .key(Map.of(PK, AttributeValue.fromS(scope.id()), SK, AttributeValue.fromS(attributeName)))).item();
-        return typeIn(item);
+        try {
+            Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
+                    .key(Map.of(PK, AttributeValue.fromS(scope.id()), SK, AttributeValue.fromS(attributeName)))).item();
+            return typeIn(item);
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(table, e);
+        }
     }
 
     private static AttributeType typeIn(Map<String, AttributeValue> item) {
