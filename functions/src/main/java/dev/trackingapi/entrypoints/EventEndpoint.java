@@ -61,7 +61,7 @@ abstract class EventEndpoint extends TrackingEndpoint {
             List<IgnoredAttribute> ignored = List.of(IgnoredAttribute.typeMismatch(request.attributes().get(0),
                     request.attributes().get(1).type()));
             DynamoDbEventStore.toItem(new StoredEvent("#warm-up", request.customerId(), request.name(),
-                    request.timeMillis(), key, request.eventId(), Instant.EPOCH, request.attributes(), ignored));
+                    request.timeMillis(), key, request.eventId(), Instant.EPOCH, request.attributes(), ignored, false));
             ApiResponses.success(TrackingResult.of(ignored));
         }
         try {
