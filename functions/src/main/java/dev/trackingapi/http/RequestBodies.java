@@ -50,6 +50,7 @@ public final class RequestBodies {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             throw HttpProblem.badRequest("The request body starts with a byte-order mark; JSON must not (RFC 8259)");
         }
+        notUtf16Or32(bytes);
         try (JsonParser parser = Json.MAPPER.createParser(bytes)) {
             JsonNode json = readTree(parser);
             if (json == null || json.isMissingNode()) {
@@ -63,6 +64,25 @@ public final class RequestBodies {
                     + where(e.getLocation()));
         } catch (IOException e) {
             throw HttpProblem.badRequest("The request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Jackson would detect UTF-16 and UTF-32 from a BOM or from zero bytes among the first four and decode the body
+     * so; JSON must be UTF-8 (RFC 8259) and this API says so, so such bodies are refused as what they are. A zero byte
+     * is never part of UTF-8 JSON, so nothing valid is refused here.
+     */
+    private static void notUtf16Or32(byte[] bytes) {
+        if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
+                || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE)) {
+            throw HttpProblem.badRequest("The request body starts with a UTF-16 byte-order mark; JSON must be UTF-8"
+                    + " (RFC 8259)");
+        }
+        for (int i = 0; i < Math.min(4, bytes.length); i++) {
+            if (bytes[i] == 0) {
+                throw HttpProblem.badRequest("The request body is not UTF-8: byte " + (i + 1) + " is zero, as in"
+                        + " UTF-16 or UTF-32; JSON must be UTF-8 (RFC 8259)");
+            }
         }
     }
 

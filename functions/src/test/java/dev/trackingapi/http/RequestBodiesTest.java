@@ -65,6 +65,17 @@ class RequestBodiesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-16", "UTF-32", "UTF-32LE"})
+    void utf16And32Bodies_areRefusedAsNotUtf8_notDecodedSilently(String charset) {
+        byte[] bytes = "{\"customerId\":\"c\"}".getBytes(java.nio.charset.Charset.forName(charset));
+
+        HttpProblem problem = problem(base64(bytes), true);
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.getMessage()).contains("must be UTF-8");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"{", "{\"a\":", "{\"a\":1,}", "{'a':1}", "{\"a\":1} trailing", "{\"a\":1}{}",
             "{\"a\":NaN}", "[1,2", "\"unterminated", "{\"a\":1,\"a\":2}", "tru"})
     void unparseableJson_isABadRequestThatSaysWhere(String body) {
