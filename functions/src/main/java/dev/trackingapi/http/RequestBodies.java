@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.domain.Limits;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -51,6 +56,7 @@ public final class RequestBodies {
             throw HttpProblem.badRequest("The request body starts with a byte-order mark; JSON must not (RFC 8259)");
         }
         notUtf16Or32(bytes);
+        requireUtf8(bytes);
         try (JsonParser parser = Json.MAPPER.createParser(bytes)) {
             JsonNode json = readTree(parser);
             if (json == null || json.isMissingNode()) {
@@ -83,6 +89,39 @@ public final class RequestBodies {
                 throw HttpProblem.badRequest("The request body is not UTF-8: byte " + (i + 1) + " is zero, as in"
                         + " UTF-16 or UTF-32; JSON must be UTF-8 (RFC 8259)");
             }
+        }
+    }
+
+    /**
+     * Jackson's UTF-8 decoding is lenient in places: it takes an overlong encoding (C0 AF for '/') as the character it
+     * spells, and does not check the bytes of field names. The JDK's decoder refuses every malformed sequence, so the
+     * body is checked with it first, and a client learns where its encoding went wrong instead of having altered
+     * text stored.
+     */
+    private static void requireUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(4096);
+        CoderResult result;
+        do {
+            out.clear();
+            result = decoder.decode(in, out, true);
+        } while (result.isOverflow());
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw HttpProblem.badRequest(String.format("The request body is not valid UTF-8: byte 0x%02X at offset %d"
+                    + " (line %d, byte %d of the line) does not start a valid UTF-8 sequence", bytes[offset] & 0xff,
+                    offset, line, offset - lineStart + 1));
         }
     }
 

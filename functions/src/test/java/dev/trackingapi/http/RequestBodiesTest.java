@@ -57,6 +57,30 @@ class RequestBodiesTest {
         assertThat(problem.getMessage()).contains("UTF-8");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"C0 AF", "E0 80 AF", "ED A0 80", "F4 90 80 80", "FF", "80", "E2 82", "F8 88 80 80 80"})
+    void everyMalformedUtf8Sequence_isRefusedWithItsOffset_inValuesAndInKeysAlike(String hex) {
+        byte[] sequence = java.util.HexFormat.of().parseHex(hex.replace(" ", ""));
+        for (String template : new String[]{"{\"a\":\"%s\"}", "{\"%s\":1}"}) {
+            String[] parts = template.split("%s");
+            byte[] bytes = concat(parts[0].getBytes(StandardCharsets.UTF_8), sequence, parts[1].getBytes(StandardCharsets.UTF_8));
+
+            HttpProblem problem = problem(base64(bytes), true);
+
+            assertThat(problem.status()).isEqualTo(400);
+            assertThat(problem.getMessage()).as(hex + " in " + template).contains("not valid UTF-8")
+                    .contains("offset " + parts[0].length());
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void aByteOrderMark_isABadRequest() {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'};
