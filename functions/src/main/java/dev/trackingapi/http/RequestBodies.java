@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.trackingapi.domain.Limits;
 
 import java.io.IOException;
@@ -15,9 +17,16 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /** The body of a request as JSON: decoded, bounded in size, parsed strictly; anything else is a clear 400 or 413. */
 public final class RequestBodies {
+    /** Trailing content is checked here, to say so in the client's terms rather than in Jackson's. */
+    private static final ObjectReader TREE_READER =
+            Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** The Jackson setting a parser limit comes from, e.g. ", from `StreamReadConstraints.getMaxNestingDepth()`". */
+    private static final Pattern JACKSON_SETTING = Pattern.compile(",? from `[^`]*`");
+
     private RequestBodies() {
     }
 
@@ -30,12 +39,13 @@ public final class RequestBodies {
             throw HttpProblem.badRequest("The request body is empty; a JSON object is expected");
         }
         if (!base64Encoded && body.length() > Limits.MAX_BODY_BYTES) {
-            throw tooLarge(body.length());
+            throw tooLarge(utf8Length(body));
         }
         byte[] bytes;
         if (base64Encoded) {
-            if (body.length() / 4 * 3 > Limits.MAX_BODY_BYTES + 3) {
-                throw tooLarge(body.length() / 4 * 3);
+            long decodedLength = base64DecodedLength(body);
+            if (decodedLength > Limits.MAX_BODY_BYTES) {
+                throw tooLarge(decodedLength);
             }
             try {
                 bytes = Base64.getDecoder().decode(body);
@@ -51,6 +61,33 @@ public final class RequestBodies {
         return bytes;
     }
 
+    /** The size a client sees: bytes of UTF-8, not UTF-16 characters (what String.getBytes would give, unallocated). */
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += Character.isSurrogate(c) ? 1 : 3;
+            }
+        }
+        return bytes;
+    }
+
+    /** The exact length base64 text decodes to (padding included), so that a 413 states the body's real size. */
+    private static long base64DecodedLength(String base64) {
+        int length = base64.length();
+        int padding = length > 0 && base64.charAt(length - 1) == '=' ? (length > 1 && base64.charAt(length - 2) == '=' ? 2 : 1) : 0;
+        int rest = length % 4;
+        return (long) length / 4 * 3 + (rest == 0 ? 0 : rest - 1) - padding;
+    }
+
     static JsonNode parse(byte[] bytes) {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             throw HttpProblem.badRequest("The request body starts with a byte-order mark; JSON must not (RFC 8259)");
@@ -62,9 +99,11 @@ public final class RequestBodies {
             if (json == null || json.isMissingNode()) {
                 throw HttpProblem.badRequest("The request body is empty; a JSON object is expected");
             }
+            if (parser.nextToken() != null) {
+                throw HttpProblem.badRequest("The request body is not valid JSON: there is more content after the"
+                        + " JSON value" + where(parser.currentTokenLocation()));
+            }
             return json;
-        } catch (StreamConstraintsException e) {
-            throw HttpProblem.badRequest("The request body is not accepted as JSON: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw HttpProblem.badRequest("The request body is not valid JSON: " + firstLine(e.getOriginalMessage())
                     + where(e.getLocation()));
@@ -127,11 +166,15 @@ public final class RequestBodies {
 
     /**
      * Jackson reads a number such as 1e9999999999 as valid JSON but cannot make a BigDecimal of it; it throws a
-     * NumberFormatException, which is the client's problem (400), not ours (500).
+     * NumberFormatException, which is the client's problem (400), not ours (500). Parser limits (nesting, name and
+     * number lengths) are said with the place they were reached, without Jackson's setting names.
      */
     private static JsonNode readTree(JsonParser parser) throws IOException {
         try {
-            return Json.MAPPER.readTree(parser);
+            return TREE_READER.readTree(parser);
+        } catch (StreamConstraintsException e) {
+            throw HttpProblem.badRequest("The request body is not accepted as JSON: "
+                    + JACKSON_SETTING.matcher(e.getOriginalMessage()).replaceAll("") + where(parser.currentLocation()));
         } catch (NumberFormatException | ArithmeticException e) {
             throw HttpProblem.badRequest("The request body is not accepted as JSON: a number's exponent is out of"
                     + " range" + where(parser.currentTokenLocation()));

@@ -39,6 +39,18 @@ class RequestBodiesTest {
         assertThat(problem(multibyte, false).status()).isEqualTo(413);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {262_145, 262_146, 262_147, 300_008, 1_048_576})
+    void aTooLargeBody_isRefusedWithItsExactSizeInBytes_however_itIsSent(int size) {
+        String ascii = "x".repeat(size);
+        String twoByteCharacters = "é".repeat(size / 2) + "x".repeat(size % 2);
+
+        assertThat(problem(ascii, false).getMessage()).startsWith("The request body is " + size + " bytes;");
+        assertThat(problem(twoByteCharacters, false).getMessage()).startsWith("The request body is " + size + " bytes;");
+        assertThat(problem(base64(ascii.getBytes(StandardCharsets.UTF_8)), true).getMessage())
+                .startsWith("The request body is " + size + " bytes;");
+    }
+
     @Test
     void base64Bodies_areDecodedAndCheckedAfterDecoding() {
         assertThat(RequestBodies.json(base64("{\"a\":1}".getBytes(StandardCharsets.UTF_8)), true).get("a").intValue())
@@ -79,6 +91,27 @@ class RequestBodiesTest {
             out.writeBytes(part);
         }
         return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1}{\"b\":2}", "{\"a\":1} []", "{\"a\":1}\n{\"a\":1}", "{\"a\":1}]",
+            "{\"a\":«[*1200»«]*1200»}", "{\"«k*60000»\":1}", "{\"a\":«9*1200»}"})
+    void refusalsSpeakOfTheBody_notOfTheParsersClassesOrSettings(String template) {
+        String body = template.replace("«[*1200»", "[".repeat(1200)).replace("«]*1200»", "]".repeat(1200))
+                .replace("«k*60000»", "k".repeat(60_000)).replace("«9*1200»", "9".repeat(1200));
+
+        HttpProblem problem = problem(body, false);
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.getMessage()).doesNotContain("`").doesNotContain("jackson").doesNotContain("Feature")
+                .doesNotContain("Constraints").containsPattern("\\(line \\d+, column \\d+\\)");
+    }
+
+    @Test
+    void contentAfterTheJsonValue_isNamedAsSuch() {
+        assertThat(problem("{\"a\":1} {\"b\":2}", false).getMessage())
+                .isEqualTo("The request body is not valid JSON: there is more content after the JSON value (line 1,"
+                        + " column 9)");
     }
 
     @Test
