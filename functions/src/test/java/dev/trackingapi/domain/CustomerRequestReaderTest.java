@@ -49,6 +49,13 @@ class CustomerRequestReaderTest {
     }
 
     @Test
+    void aReservedAttributeDeclaredAsAString_mustBeOne() {
+        assertThat(problems("{\"id\":\"c1\",\"attributes\":[{\"name\":\"mobile\",\"type\":\"string\",\"value\":9876543210}]}"))
+                .extracting(ValidationProblem::path, ValidationProblem::type)
+                .containsExactly(tuple(List.of("attributes", 0, "value"), "string.base"));
+    }
+
+    @Test
     void typedAttributes_areAcceptedToo() {
         CustomerRequest request = CustomerRequestReader.read(json(
                 "{\"id\":\"c1\",\"attributes\":[{\"name\":\"Signed Up\",\"type\":\"date\",\"value\":\"2021-03-04\"}]}"));
