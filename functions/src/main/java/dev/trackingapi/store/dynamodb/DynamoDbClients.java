@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Builds the DynamoDB client: the URL-connection HTTP client named explicitly (no Apache, no Netty), region and
@@ -40,7 +41,17 @@ public final class DynamoDbClients {
 
     /** A client for a given endpoint and credentials: DynamoDB Local in tests and local runs, or the admin tool. */
     public static DynamoDbClient create(URI endpointOrNull, Region region, AwsCredentialsProvider credentials) {
-        DynamoDbClientBuilder builder = baseBuilder().region(region).credentialsProvider(credentials);
+        return create(endpointOrNull, region, credentials, configuration -> {
+        });
+    }
+
+    /**
+     * The same client with additions to its configuration on top of the settings above (retries, timeouts), e.g. an
+     * interceptor that injects DynamoDB faults in the reliability tests.
+     */
+    public static DynamoDbClient create(URI endpointOrNull, Region region, AwsCredentialsProvider credentials,
+                                        Consumer<ClientOverrideConfiguration.Builder> additions) {
+        DynamoDbClientBuilder builder = baseBuilder(additions).region(region).credentialsProvider(credentials);
         if (endpointOrNull != null) {
             builder.endpointOverride(endpointOrNull);
         }
@@ -48,16 +59,22 @@ public final class DynamoDbClients {
     }
 
     private static DynamoDbClientBuilder baseBuilder() {
+        return baseBuilder(configuration -> {
+        });
+    }
+
+    private static DynamoDbClientBuilder baseBuilder(Consumer<ClientOverrideConfiguration.Builder> additions) {
+        ClientOverrideConfiguration.Builder configuration = ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.STANDARD)
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .apiCallTimeout(CALL_TIMEOUT);
+        additions.accept(configuration);
         return DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT)
                         .build())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.STANDARD)
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(CALL_TIMEOUT)
-                        .build());
+                .overrideConfiguration(configuration.build());
     }
 
     /**
