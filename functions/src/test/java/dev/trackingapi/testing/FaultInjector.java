@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An SDK interceptor that fails a chosen fraction of DynamoDB request attempts, deterministically by seed: whether
  * the n-th attempt of a given request (by its bytes) fails, and how, depends only on the seed, the request and n.
+ * (A run still varies a little from the next: the SDK's retry delays are jittered, and a call whose 6 s call timeout
+ * runs out makes fewer attempts.)
  * A fault happens before the request reaches DynamoDB (nothing written) or after DynamoDB processed it (written, but
  * the answer is lost), as throttling, a 5xx, a connection reset, or a real attempt timeout. The SDK sees these as it
  * sees real ones: thrown from the interceptor, they go through its retry policy.
