@@ -46,7 +46,10 @@ public final class CustomerRequestReader {
         return new CustomerRequest(customerId, reserved, custom);
     }
 
-    /** Reserved attributes are strings; a number (a mobile number sent as one) is kept as its exact digits. */
+    /**
+     * Reserved attributes are strings; in the flat form a number (a mobile number sent as one) is kept as its exact
+     * digits, while in the typed form the value must be of the declared type string, as every typed value must.
+     */
     private static String reservedValue(RawAttribute attribute, Problems problems) {
         JsonPath path = attribute.valuePath();
         if (attribute.declaredType() != null && attribute.declaredType() != AttributeType.STRING) {
@@ -63,7 +66,15 @@ public final class CustomerRequestReader {
             }
             return value.textValue();
         }
-        if (value.isNumber()) {
+        if (value.isNumber() && attribute.declaredType() == null) {
+            // Only in the flat form, where a type is read from the value; a declared string must be one.
+            // Checked before it is written out in full: 1e999999999 would otherwise become a billion digits.
+            String problem = Numbers.problemWith(value.decimalValue());
+            if (problem != null) {
+                problems.add(path, "number.precision", problem + " (" + attribute.name()
+                        + " is a reserved string attribute; send it as a string)", null, Map.of());
+                return null;
+            }
             return value.decimalValue().toPlainString();
         }
         problems.add(path, "string.base", "must be a string: " + attribute.name() + " is a reserved string attribute (got "

@@ -55,7 +55,8 @@ public final class Problems {
 
     private static Object shorten(Object value) {
         if (value instanceof String s && s.length() > MAX_CONTEXT_STRING) {
-            return s.substring(0, MAX_CONTEXT_STRING) + "…";
+            int end = Character.isHighSurrogate(s.charAt(MAX_CONTEXT_STRING - 1)) ? MAX_CONTEXT_STRING - 1 : MAX_CONTEXT_STRING;
+            return s.substring(0, end) + "…";
         }
         return value;
     }

@@ -88,6 +88,27 @@ public final class Texts {
         return false;
     }
 
+    /**
+     * The text with every unpaired surrogate replaced by U+FFFD, so that it can be sent back: a lone surrogate has no
+     * UTF-8 form, and echoing one (a client's \\uD800 in a key, or a value shortened inside an emoji) would make the
+     * response body invalid Unicode.
+     */
+    public static String withoutUnpairedSurrogates(String text) {
+        if (!hasUnpairedSurrogate(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
+    }
+
     /** The value to echo in a problem's context: scalars only, never a whole object or array. */
     public static Object scalarOrNull(JsonNode node) {
         if (node == null) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trackingapi.domain.IgnoredAttribute;
 import dev.trackingapi.domain.Problems;
 import dev.trackingapi.domain.RequestValidationException;
+import dev.trackingapi.domain.Texts;
 import dev.trackingapi.domain.TrackingResult;
 import dev.trackingapi.domain.ValidationProblem;
 import dev.trackingapi.domain.Values;
@@ -109,7 +110,7 @@ public final class ApiResponses {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
                 .withHeaders(headers)
-                .withBody(body)
+                .withBody(Texts.withoutUnpairedSurrogates(body))
                 .withIsBase64Encoded(false)
                 .build();
     }

@@ -31,13 +31,18 @@ public final class JsonCodec {
     private JsonCodec() {
     }
 
-    /** @return the document's root, or null when the input holds no JSON value at all */
-    public static JsonNode parse(byte[] json) throws IOException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            return parseDocument(parser);
-        }
+    /** A strict parser of UTF-8 bytes (duplicate keys refused). */
+    public static JsonParser parser(byte[] json) throws IOException {
+        return FACTORY.createParser(json);
     }
 
+    /** Reads the next JSON value of the parser as a tree; null when the input holds no further value. */
+    public static JsonNode readValue(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        return first == null ? null : value(parser, first);
+    }
+
+    /** A whole document, for tools and tests: @return its root, or null when there is no JSON value at all. */
     public static JsonNode parse(String json) throws IOException {
         try (JsonParser parser = FACTORY.createParser(json)) {
             return parseDocument(parser);
@@ -45,12 +50,8 @@ public final class JsonCodec {
     }
 
     private static JsonNode parseDocument(JsonParser parser) throws IOException {
-        JsonToken first = parser.nextToken();
-        if (first == null) {
-            return null;
-        }
-        JsonNode root = value(parser, first);
-        if (parser.nextToken() != null) {
+        JsonNode root = readValue(parser);
+        if (root != null && parser.nextToken() != null) {
             throw new JsonParseException(parser, "Unexpected content after the JSON value (trailing token "
                     + parser.currentToken() + ")");
         }

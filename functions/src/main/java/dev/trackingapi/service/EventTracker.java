@@ -35,7 +35,7 @@ public final class EventTracker {
         customers.ensureExists(projectId, request.customerId(), receivedAt);
         String eventKey = EventKeys.of(projectId, request, timeMillis);
         events.putIfAbsent(new StoredEvent(projectId, request.customerId(), request.name(), timeMillis, eventKey,
-                request.eventId(), receivedAt, checked.applied(), checked.ignored()));
+                request.eventId(), receivedAt, checked.applied(), checked.ignored(), request.timeMillis() == null));
         return TrackingResult.of(checked.ignored());
     }
 }

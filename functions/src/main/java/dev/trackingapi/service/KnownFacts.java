@@ -30,7 +30,7 @@ public final class KnownFacts {
         if (unknownTypes.isEmpty() && unknownCustomer == null) {
             return;
         }
-        KnownFactsStore.KnownFacts found = store.lookUp(scope, unknownTypes, unknownCustomer);
+        KnownFactsStore.Found found = store.lookUp(scope, unknownTypes, unknownCustomer);
         types.remember(scope, found.registeredTypes());
         if (found.customerExists()) {
             customers.remember(scope.projectId(), unknownCustomer);

@@ -14,9 +14,9 @@ import java.util.Map;
 public interface KnownFactsStore {
 
     /** @param customerIdOrNull the customer whose profile to look for, or null to look for types only */
-    KnownFacts lookUp(AttributeScope scope, Collection<String> attributeNames, String customerIdOrNull);
+    Found lookUp(AttributeScope scope, Collection<String> attributeNames, String customerIdOrNull);
 
     /** @param registeredTypes the attributes found registered (the others are not, or were not seen yet) */
-    record KnownFacts(Map<String, AttributeType> registeredTypes, boolean customerExists) {
+    record Found(Map<String, AttributeType> registeredTypes, boolean customerExists) {
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import static dev.trackingapi.domain.EventRequestReaderTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class CustomerRequestReaderTest {
 
@@ -34,6 +35,24 @@ class CustomerRequestReaderTest {
                 .containsExactly(List.of("attributes", "email"), List.of("attributes", "name"));
         assertThat(problems("{\"id\":\"c1\",\"attributes\":[{\"name\":\"mobile\",\"type\":\"number\",\"value\":1}]}"))
                 .singleElement().satisfies(problem -> assertThat(problem.path()).containsExactly("attributes", 0, "type"));
+    }
+
+    @Test
+    void aReservedAttributeSentAsANumber_isKeptAsItsDigits_onlyWhenItIsANumberThatCanBeStored() {
+        assertThat(CustomerRequestReader.read(json("{\"id\":\"c1\",\"attributes\":{\"mobile\":1E+3}}")).reserved())
+                .containsEntry("mobile", "1000");
+
+        assertThat(problems("{\"id\":\"c1\",\"attributes\":{\"mobile\":1e999999999,\"name\":-1e-999999999}}"))
+                .extracting(ValidationProblem::path, ValidationProblem::type)
+                .containsExactly(tuple(List.of("attributes", "mobile"), "number.precision"),
+                        tuple(List.of("attributes", "name"), "number.precision"));
+    }
+
+    @Test
+    void aReservedAttributeDeclaredAsAString_mustBeOne() {
+        assertThat(problems("{\"id\":\"c1\",\"attributes\":[{\"name\":\"mobile\",\"type\":\"string\",\"value\":9876543210}]}"))
+                .extracting(ValidationProblem::path, ValidationProblem::type)
+                .containsExactly(tuple(List.of("attributes", 0, "value"), "string.base"));
     }
 
     @Test

@@ -47,7 +47,7 @@ class TrackingEndpointTest {
         };
         TypeRegistry types = new TypeRegistry((AttributeScope scope, String name, AttributeType type, Instant now) -> type);
         KnownCustomers knownCustomers = new KnownCustomers(customers);
-        KnownFacts knownFacts = new KnownFacts((scope, names, customerId) -> new KnownFactsStore.KnownFacts(Map.of(), false),
+        KnownFacts knownFacts = new KnownFacts((scope, names, customerId) -> new KnownFactsStore.Found(Map.of(), false),
                 types, knownCustomers);
         return new TrackEventV2Handler(new EventTracker(types, knownCustomers, knownFacts, events), Clock.systemUTC());
     }

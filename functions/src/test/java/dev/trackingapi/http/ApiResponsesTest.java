@@ -77,6 +77,25 @@ class ApiResponsesTest {
     }
 
     @Test
+    void whatAClientSentIsNeverEchoedAsAnUnpairedSurrogate_whichHasNoUtf8Form() throws IOException {
+        Problems problems = new Problems();
+        problems.add(JsonPath.root().field("attributes").field("k").field("\uD800"), "string.unicode", "has a bad key");
+        problems.add(JsonPath.root().field("name"), "string.max", "is too long", "a" + "\uD83D\uDE00".repeat(60), java.util.Map.of());
+        RequestValidationException e = catchThrowableOfType(RequestValidationException.class, problems::throwIfAny);
+
+        APIGatewayV2HTTPResponse response = ApiResponses.validationError(e);
+
+        assertThat(dev.trackingapi.domain.Texts.hasUnpairedSurrogate(response.getBody())).isFalse();
+        JsonNode details = json(response).get("details");
+        assertThat(details.get(0).get("path").get(2).textValue()).isEqualTo("\uFFFD");
+        assertThat(details.get(0).get("message").textValue()).startsWith("attributes.k.\uFFFD ");
+        assertThat(details.get(1).get("context").get("value").textValue())
+                .as("shortened on a character boundary").isEqualTo("a" + "\uD83D\uDE00".repeat(49) + "…");
+        assertThat(ApiResponses.error(400, "BadRequestError", "Duplicate field '\uDC00'").getBody())
+                .contains("Duplicate field '\uFFFD'");
+    }
+
+    @Test
     void unavailable_is503WithRetryAfter() throws IOException {
         APIGatewayV2HTTPResponse response = ApiResponses.unavailable();
 

@@ -3,6 +3,7 @@ package dev.trackingapi.integration;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.config.TableNames;
 import dev.trackingapi.domain.AttributeScope;
+import dev.trackingapi.testing.ApiGatewayEvents;
 import dev.trackingapi.testing.StoredData;
 import dev.trackingapi.testing.TrackingApi;
 import dev.trackingapi.testing.TrackingApi.Response;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -234,6 +236,21 @@ abstract class AbstractTrackingIT {
         api.post(REST_API_EVENT, project, body);
 
         assertThat(stored.events(project, "c1")).hasSize(1);
+    }
+
+    @Test
+    void restApiEventWithAnEventIdButNoTime_retriedLater_isStoredOnceAtItsFirstReceiveTime() {
+        String body = "{\"eventId\":\"r-2\",\"customerId\":\"c1\",\"name\":\"Paid\",\"attributes\":{\"n\":1}}";
+        for (long receivedAt : new long[]{1_000, 2_000, 1_500}) {
+            Response response = api.call(ApiGatewayEvents.post(REST_API_EVENT, project, body, false,
+                    Instant.ofEpochMilli(receivedAt)));
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        }
+        TrackingApi anotherEnvironment = new TrackingApi(dynamoDb(), tables());
+        anotherEnvironment.call(ApiGatewayEvents.post(REST_API_EVENT, project, body, false, Instant.ofEpochMilli(3_000)));
+
+        assertThat(stored.events(project, "c1")).singleElement()
+                .satisfies(event -> assertThat(event.get("time").n()).isEqualTo("1000"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.dynamodb.services.local.monitoring.Telemetry;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * DynamoDB Local (a real DynamoDB engine, with condition expressions) as an in-process HTTP server bound to
@@ -89,8 +91,14 @@ public final class DynamoDbLocalServer implements AutoCloseable {
 
     /** A client as the functions build one (URL-connection HTTP client), with the dummy credentials Local accepts. */
     public DynamoDbClient newClient() {
+        return newClient(configuration -> {
+        });
+    }
+
+    /** The same client with additions to its configuration, e.g. a fault-injecting interceptor. */
+    public DynamoDbClient newClient(Consumer<ClientOverrideConfiguration.Builder> additions) {
         return DynamoDbClients.create(endpoint(), Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), additions);
     }
 
     @Override

@@ -50,6 +50,20 @@ public final class StoredData {
         return query(tables.attributeTypes(), scope.id(), null);
     }
 
+    /**
+     * Every item of the events, customers and attribute-types tables whose partition key contains the text (a project
+     * id, or a token in customer ids): a full scan, for checking that a set of requests wrote nothing.
+     */
+    public List<Map<String, AttributeValue>> itemsWhoseKeyContains(String text) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (String table : List.of(tables.events(), tables.customers(), tables.attributeTypes())) {
+            dynamoDb.scanPaginator(scan -> scan.tableName(table).consistentRead(true)
+                    .filterExpression("contains(pk, :text)")
+                    .expressionAttributeValues(Map.of(":text", AttributeValue.fromS(text)))).items().forEach(items::add);
+        }
+        return items;
+    }
+
     public int count(String table) {
         return dynamoDb.scanPaginator(scan -> scan.tableName(table).select("COUNT")).stream()
                 .mapToInt(page -> page.count()).sum();

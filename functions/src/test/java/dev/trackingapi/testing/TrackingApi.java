@@ -12,12 +12,16 @@ import dev.trackingapi.entrypoints.TrackEventHandler;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
 import dev.trackingapi.entrypoints.TrackUserHandler;
 import dev.trackingapi.http.Json;
+import dev.trackingapi.service.CustomerTracker;
+import dev.trackingapi.service.EventTracker;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The five route handlers wired to one DynamoDB, called the way API Gateway calls them. */
 public final class TrackingApi {
@@ -29,14 +33,32 @@ public final class TrackingApi {
 
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers;
 
+    public static final List<String> EVENT_ROUTES = List.of(TRACK_EVENT_V2, TRACK_EVENT, REST_API_EVENT);
+    public static final List<String> CUSTOMER_ROUTES = List.of(TRACK_USER, REST_API_CUSTOMER);
+    public static final List<String> ROUTES = List.of(TRACK_EVENT_V2, TRACK_EVENT, REST_API_EVENT, TRACK_USER,
+            REST_API_CUSTOMER);
+
     public TrackingApi(DynamoDbClient dynamoDb, TableNames tables) {
+        this(() -> Wiring.eventTracker(dynamoDb, tables), () -> Wiring.customerTracker(dynamoDb, tables));
+    }
+
+    /** The routes on the given stores, each route with trackers (and so caches) of its own, as separate functions. */
+    public TrackingApi(InMemoryStores stores) {
+        this(stores::eventTracker, stores::customerTracker);
+    }
+
+    private TrackingApi(Supplier<EventTracker> eventTrackers, Supplier<CustomerTracker> customerTrackers) {
         Clock clock = Clock.systemUTC();
         this.handlers = Map.of(
-                TRACK_EVENT_V2, new TrackEventV2Handler(Wiring.eventTracker(dynamoDb, tables), clock),
-                TRACK_EVENT, new TrackEventHandler(Wiring.eventTracker(dynamoDb, tables), clock),
-                REST_API_EVENT, new RestApiEventHandler(Wiring.eventTracker(dynamoDb, tables), clock),
-                TRACK_USER, new TrackUserHandler(Wiring.customerTracker(dynamoDb, tables), clock),
-                REST_API_CUSTOMER, new RestApiCustomerHandler(Wiring.customerTracker(dynamoDb, tables), clock));
+                TRACK_EVENT_V2, new TrackEventV2Handler(eventTrackers.get(), clock),
+                TRACK_EVENT, new TrackEventHandler(eventTrackers.get(), clock),
+                REST_API_EVENT, new RestApiEventHandler(eventTrackers.get(), clock),
+                TRACK_USER, new TrackUserHandler(customerTrackers.get(), clock),
+                REST_API_CUSTOMER, new RestApiCustomerHandler(customerTrackers.get(), clock));
+    }
+
+    public static boolean isEventRoute(String path) {
+        return EVENT_ROUTES.contains(path);
     }
 
     public Response post(String path, String projectId, String body) {

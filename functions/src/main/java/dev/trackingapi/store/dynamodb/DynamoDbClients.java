@@ -8,7 +8,6 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -17,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Builds the DynamoDB client: the URL-connection HTTP client named explicitly (no Apache, no Netty), region and
@@ -44,13 +43,17 @@ public final class DynamoDbClients {
 
     /** A client for a given endpoint and credentials: DynamoDB Local in tests and local runs, or the admin tool. */
     public static DynamoDbClient create(URI endpointOrNull, Region region, AwsCredentialsProvider credentials) {
-        return create(endpointOrNull, region, credentials, List.of());
+        return create(endpointOrNull, region, credentials, configuration -> {
+        });
     }
 
-    /** The same client with interceptors that watch (or, in tests, disturb) every request: counting, fault injection. */
+    /**
+     * The same client with additions to its configuration on top of the settings above (retries, timeouts): an
+     * interceptor that counts requests in the benchmark, or injects DynamoDB faults in the reliability tests.
+     */
     public static DynamoDbClient create(URI endpointOrNull, Region region, AwsCredentialsProvider credentials,
-                                        List<ExecutionInterceptor> interceptors) {
-        DynamoDbClientBuilder builder = baseBuilder(interceptors).region(region).credentialsProvider(credentials);
+                                        Consumer<ClientOverrideConfiguration.Builder> additions) {
+        DynamoDbClientBuilder builder = baseBuilder(additions).region(region).credentialsProvider(credentials);
         if (endpointOrNull != null) {
             builder.endpointOverride(endpointOrNull);
         }
@@ -62,7 +65,10 @@ public final class DynamoDbClients {
      * empty success: for SnapStart priming to rehearse the request path without touching any table.
      */
     public static DynamoDbClient rehearsal(EnvironmentVariables environment) {
-        return configured(DynamoDbClient.builder().httpClient(new RehearsalHttpClient()), List.of())
+        return DynamoDbClient.builder()
+                .httpClient(new RehearsalHttpClient())
+                .overrideConfiguration(configuration(configuration -> {
+                }))
                 .region(Region.of(environment.required(EnvironmentVariables.AWS_REGION)))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("rehearsal", "rehearsal")))
                 .endpointOverride(URI.create("https://dynamodb.rehearsal.invalid"))
@@ -70,25 +76,26 @@ public final class DynamoDbClients {
     }
 
     private static DynamoDbClientBuilder baseBuilder() {
-        return baseBuilder(List.of());
+        return baseBuilder(configuration -> {
+        });
     }
 
-    private static DynamoDbClientBuilder baseBuilder(List<ExecutionInterceptor> interceptors) {
-        return configured(DynamoDbClient.builder()
+    private static DynamoDbClientBuilder baseBuilder(Consumer<ClientOverrideConfiguration.Builder> additions) {
+        return DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT)
-                        .build()), interceptors);
+                        .build())
+                .overrideConfiguration(configuration(additions));
     }
 
-    private static DynamoDbClientBuilder configured(DynamoDbClientBuilder builder, List<ExecutionInterceptor> interceptors) {
-        return builder
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.STANDARD)
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(CALL_TIMEOUT)
-                        .executionInterceptors(interceptors)
-                        .build());
+    private static ClientOverrideConfiguration configuration(Consumer<ClientOverrideConfiguration.Builder> additions) {
+        ClientOverrideConfiguration.Builder configuration = ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.STANDARD)
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .apiCallTimeout(CALL_TIMEOUT);
+        additions.accept(configuration);
+        return configuration.build();
     }
 
     /**

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -47,6 +48,10 @@ public final class DynamoDbEventStore implements EventStore {
         return projectId + "#" + customerId;
     }
 
+    public static String receiptTimePartitionKey(String projectId, String customerId) {
+        return projectId + "!" + customerId;
+    }
+
     public static String sortKey(long timeMillis, String eventKey) {
         String digits = Long.toString(timeMillis);
         return "0".repeat(15 - digits.length()) + digits + "#" + eventKey;
@@ -54,9 +59,10 @@ public final class DynamoDbEventStore implements EventStore {
 
     @Override
     public boolean putIfAbsent(StoredEvent event) {
+        StoredEvent timed = event.timedByReceipt() && event.eventId() != null ? event.at(firstReceiptTime(event)) : event;
         PutItemRequest put = PutItemRequest.builder()
                 .tableName(table)
-                .item(toItem(event))
+                .item(toItem(timed))
                 .conditionExpression(CONDITION)
                 .build();
         try {
@@ -64,6 +70,31 @@ public final class DynamoDbEventStore implements EventStore {
             return true;
         } catch (ConditionalCheckFailedException duplicate) {
             return false;
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(table, e);
+        }
+    }
+
+    /** The receive time of the first request with this event's key: this request's, or an earlier one's. */
+    private long firstReceiptTime(StoredEvent event) {
+        PutItemRequest put = PutItemRequest.builder()
+                .tableName(table)
+                .item(Map.of(
+                        PK, AttributeValue.fromS(receiptTimePartitionKey(event.projectId(), event.customerId())),
+                        SK, AttributeValue.fromS(event.eventKey()),
+                        TIME, AttributeValue.fromN(Long.toString(event.timeMillis())),
+                        EVENT_ID, AttributeValue.fromS(event.eventId())))
+                .conditionExpression(CONDITION)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+        try {
+            dynamoDb.putItem(put);
+            return event.timeMillis();
+        } catch (ConditionalCheckFailedException seenBefore) {
+            if (!seenBefore.hasItem() || !seenBefore.item().containsKey(TIME)) {
+                throw new IllegalStateException("DynamoDB did not return the item that failed the condition", seenBefore);
+            }
+            return Long.parseLong(seenBefore.item().get(TIME).n());
         } catch (SdkException e) {
             throw DynamoDbFailures.translate(table, e);
         }

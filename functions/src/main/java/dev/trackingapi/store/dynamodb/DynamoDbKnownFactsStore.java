@@ -35,7 +35,7 @@ public final class DynamoDbKnownFactsStore implements KnownFactsStore {
     }
 
     @Override
-    public KnownFacts lookUp(AttributeScope scope, Collection<String> attributeNames, String customerIdOrNull) {
+    public Found lookUp(AttributeScope scope, Collection<String> attributeNames, String customerIdOrNull) {
         Map<String, AttributeType> registered = new HashMap<>();
         boolean customerExists = false;
         List<Map<String, AttributeValue>> typeKeys = new ArrayList<>(attributeNames.size());
@@ -76,7 +76,7 @@ public final class DynamoDbKnownFactsStore implements KnownFactsStore {
             askCustomer = false;
             from = to;
         } while (from < typeKeys.size());
-        return new KnownFacts(registered, customerExists);
+        return new Found(registered, customerExists);
     }
 
     private Map<String, List<Map<String, AttributeValue>>> batchGet(Map<String, KeysAndAttributes> request) {

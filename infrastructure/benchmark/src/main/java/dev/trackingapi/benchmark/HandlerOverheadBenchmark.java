@@ -79,6 +79,6 @@ public final class HandlerOverheadBenchmark {
         EventRequest request = EventRequestReader.trackEvent().read(RequestBodies.json(body, false));
         return DynamoDbEventStore.toItem(new StoredEvent(project, request.customerId(), request.name(),
                 request.timeMillis(), EventKeys.of(project, request, request.timeMillis()), null, Instant.now(),
-                request.attributes(), List.of()));
+                request.attributes(), List.of(), false));
     }
 }

@@ -40,7 +40,8 @@ public final class LocalDynamoDb implements AutoCloseable {
     /** A client as the functions build it, with the given interceptors watching every request. */
     public DynamoDbClient client(ExecutionInterceptor... interceptors) {
         return DynamoDbClients.create(server.endpoint(), Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), List.of(interceptors));
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
+                configuration -> List.of(interceptors).forEach(configuration::addExecutionInterceptor));
     }
 
     public TableNames tables() {

@@ -1,0 +1,229 @@
+package dev.trackingapi.reliability;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trackingapi.http.Json;
+import dev.trackingapi.testing.ApiGatewayEvents;
+import dev.trackingapi.testing.TrackingApi;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Requests kept as data files (src/test/resources/corpus, format in its README.md): each case names its routes, its
+ * body, and what the API must answer. A body is text with two macros, so that raw bytes and large inputs stay
+ * readable: «TEXT*N» is TEXT repeated N times ({i} in TEXT becomes the repetition's index), «hex:EF BB BF» is raw
+ * bytes. A case gives either a whole {@code body} or only its {@code attributes}, which are put into each route's
+ * valid envelope, so that one case runs on event and customer routes alike.
+ */
+final class RequestCorpus {
+    static final Instant RECEIVED_AT = Instant.parse("2026-01-20T19:14:15Z");
+    private static final Pattern MACRO = Pattern.compile("«(.*?)»", Pattern.DOTALL);
+    private static final Pattern REPEAT = Pattern.compile("(.*)\\*(\\d+)", Pattern.DOTALL);
+    private static final Map<String, List<String>> ROUTE_GROUPS = Map.of(
+            "all", TrackingApi.ROUTES,
+            "events", TrackingApi.EVENT_ROUTES,
+            "track-events", List.of(TrackingApi.TRACK_EVENT_V2, TrackingApi.TRACK_EVENT),
+            "customers", TrackingApi.CUSTOMER_ROUTES);
+
+    private RequestCorpus() {
+    }
+
+    /** One problem a 422 must list: its path, its type, and optionally a part of its message. */
+    record Detail(String path, String type, String message) {
+        static Detail of(JsonNode detail) {
+            return new Detail(detail.path("path").toString(), detail.path("type").asText(), null);
+        }
+
+        String key() {
+            return path + " " + type;
+        }
+    }
+
+    /**
+     * One case. For a 422, {@code details} is the exact list of problems (by path and type), or, when
+     * {@code detailCount} is set, problems the response must include among that many.
+     */
+    record Case(String file, String id, String why, List<String> routes, String body, JsonNode attributes,
+                String attributesText, int status, List<String> messageParts, List<Detail> details,
+                Integer detailCount, String projectId, boolean noAuthorizer, String customerId,
+                boolean base64Verbatim) {
+
+        /** The request for one route: the body in the route's envelope, for the given project and customer. */
+        byte[] bodyFor(String route, String customer) {
+            if (body != null) {
+                return expand(body);
+            }
+            String attributesJson = attributesText != null ? attributesText : attributes.toString();
+            return expand(envelope(route, customer).replace("ATTRIBUTES", attributesJson));
+        }
+
+        String projectFor(String uniqueProject) {
+            if (noAuthorizer) {
+                return null;
+            }
+            return projectId == null ? uniqueProject : new String(expand(projectId.replace("{project}", uniqueProject)),
+                    StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A case made concrete: one route, one encoding, its own project. */
+    record Request(Case source, String route, boolean base64, String projectId, String customerId, byte[] body) {
+        APIGatewayV2HTTPEvent event() {
+            String wire = base64 && !source.base64Verbatim() ? Base64.getEncoder().encodeToString(body)
+                    : new String(body, StandardCharsets.UTF_8);
+            return ApiGatewayEvents.post(route, projectId, wire, base64, RECEIVED_AT);
+        }
+
+        String name() {
+            return route + (base64 ? " (base64)" : " (text)");
+        }
+    }
+
+    static String envelope(String route, String customer) {
+        if (TrackingApi.REST_API_EVENT.equals(route)) {
+            return "{\"customerId\":\"" + customer + "\",\"name\":\"Corpus Event\",\"attributes\":ATTRIBUTES}";
+        }
+        if (TrackingApi.isEventRoute(route)) {
+            return "{\"customerId\":\"" + customer + "\",\"name\":\"Corpus Event\",\"time\":1579547655000,"
+                    + "\"attributes\":ATTRIBUTES}";
+        }
+        return "{\"id\":\"" + customer + "\",\"attributes\":ATTRIBUTES}";
+    }
+
+    /**
+     * Every request of the cases: each route of each case, as text when its bytes are valid UTF-8 (API Gateway passes
+     * such bodies as text) and always base64-encoded, each in a project of its own named after {@code runToken}.
+     */
+    static List<Request> requests(List<Case> cases, String runToken) {
+        List<Request> requests = new ArrayList<>();
+        for (int c = 0; c < cases.size(); c++) {
+            Case source = cases.get(c);
+            String customer = source.customerId() != null ? source.customerId() : "c-" + runToken + "-" + c;
+            for (int r = 0; r < source.routes().size(); r++) {
+                String route = source.routes().get(r);
+                byte[] body = source.bodyFor(route, customer);
+                for (boolean base64 : isUtf8(body) && !source.base64Verbatim() ? new boolean[]{false, true}
+                        : new boolean[]{true}) {
+                    String project = runToken + "-" + c + "-" + r + (base64 ? "b" : "t");
+                    requests.add(new Request(source, route, base64, source.projectFor(project), customer, body));
+                }
+            }
+        }
+        return requests;
+    }
+
+    static List<Case> load(String folder) {
+        try (Stream<Path> files = Files.list(resource(folder))) {
+            List<Case> cases = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (JsonNode node : Json.MAPPER.readTree(file.toFile())) {
+                    cases.add(read(file.getFileName().toString(), node));
+                }
+            }
+            return cases;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path resource(String folder) {
+        try {
+            return Path.of(RequestCorpus.class.getResource("/" + folder).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("test resource folder " + folder + " not found", e);
+        }
+    }
+
+    private static Case read(String file, JsonNode node) {
+        String id = text(node, "id");
+        if (id == null) {
+            throw new IllegalArgumentException(file + ": a case without an id: " + node);
+        }
+        JsonNode routes = node.path("routes");
+        List<String> routeList = routes.isTextual() ? ROUTE_GROUPS.get(routes.textValue())
+                : routes.isArray() ? Json.MAPPER.convertValue(routes, List.class) : null;
+        if (routeList == null || routeList.isEmpty() || !TrackingApi.ROUTES.containsAll(routeList)) {
+            throw new IllegalArgumentException(file + " " + id + ": routes must be all, events, track-events,"
+                    + " customers or a list of paths");
+        }
+        int bodies = (node.has("body") ? 1 : 0) + (node.has("attributes") ? 1 : 0) + (node.has("attributesText") ? 1 : 0);
+        if (bodies != 1) {
+            throw new IllegalArgumentException(file + " " + id + ": give exactly one of body, attributes, attributesText");
+        }
+        List<String> messageParts = new ArrayList<>();
+        node.path("message").forEach(part -> messageParts.add(part.asText()));
+        List<Detail> details = new ArrayList<>();
+        node.path("details").forEach(d -> details.add(new Detail(d.path("path").toString(), text(d, "type"),
+                text(d, "message"))));
+        int status = node.path("status").asInt(200);
+        if (status == 422 && details.isEmpty()) {
+            throw new IllegalArgumentException(file + " " + id + ": a 422 case must say which problems it expects");
+        }
+        if (status != 422 && status != 200 && messageParts.isEmpty()) {
+            throw new IllegalArgumentException(file + " " + id + ": a " + status + " case must say what its message names");
+        }
+        return new Case(file, id, text(node, "why"), routeList, text(node, "body"),
+                node.has("attributes") ? node.get("attributes") : null, text(node, "attributesText"), status,
+                messageParts, details, node.has("detailCount") ? node.get("detailCount").asInt() : null,
+                text(node, "projectId"), "none".equals(text(node, "authorizer")), text(node, "customerId"),
+                "base64-verbatim".equals(text(node, "sentAs")));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** The bytes of a body template: text as UTF-8, «TEXT*N» repeated, «hex:..» as raw bytes. */
+    static byte[] expand(String template) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(template.length());
+        Matcher macro = MACRO.matcher(template);
+        int from = 0;
+        while (macro.find()) {
+            out.writeBytes(template.substring(from, macro.start()).getBytes(StandardCharsets.UTF_8));
+            String content = macro.group(1);
+            Matcher repeat = REPEAT.matcher(content);
+            if (content.startsWith("hex:")) {
+                out.writeBytes(HexFormat.of().parseHex(content.substring(4).replace(" ", "")));
+            } else if (repeat.matches()) {
+                int times = Integer.parseInt(repeat.group(2));
+                for (int i = 0; i < times; i++) {
+                    out.writeBytes(repeat.group(1).replace("{i}", Integer.toString(i)).getBytes(StandardCharsets.UTF_8));
+                }
+            } else {
+                throw new IllegalArgumentException("not a macro: «" + content + "»");
+            }
+            from = macro.end();
+        }
+        out.writeBytes(template.substring(from).getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.trackingapi.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trackingapi.domain.JsonPath;
+import dev.trackingapi.domain.Texts;
+import dev.trackingapi.http.Json;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The documented response contract (README, "Responses"), checked on any response: the status is a documented one,
+ * the body is a JSON object of exactly that status's shape, in valid Unicode, and every validation problem names its
+ * path (its message starts with the path's label). Returns the violations rather than throwing, so that one check
+ * serves JUnit assertions and the fuzzer alike.
+ */
+public final class ResponseContract {
+    private static final Map<Integer, String> ERROR_TYPES = Map.of(
+            400, "BadRequestError", 401, "AuthenticationError", 413, "PayloadTooLargeError",
+            422, "ValidationError", 500, "InternalError", 503, "ServiceUnavailableError");
+
+    private ResponseContract() {
+    }
+
+    public static List<String> violations(TrackingApi.Response response) {
+        return violations(response.status(), response.headers(), response.body());
+    }
+
+    public static List<String> violations(int status, Map<String, String> headers, String body) {
+        List<String> violations = new ArrayList<>();
+        if (status != 200 && !ERROR_TYPES.containsKey(status)) {
+            violations.add("status " + status + " is not a documented status");
+            return violations;
+        }
+        if (headers == null || !"application/json".equals(headers.get("content-type"))) {
+            violations.add("content-type is not application/json: " + headers);
+        }
+        if (body == null || Texts.hasUnpairedSurrogate(body)) {
+            violations.add("the body is missing or not valid Unicode (an unpaired surrogate)");
+            return violations;
+        }
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            violations.add("the body is not JSON: " + e.getMessage());
+            return violations;
+        }
+        if (json == null || !json.isObject()) {
+            violations.add("the body is not a JSON object");
+            return violations;
+        }
+        if (status == 200) {
+            success(json, violations);
+        } else if (status == 422) {
+            validationError(json, violations);
+        } else {
+            error(status, json, headers, violations);
+        }
+        return violations;
+    }
+
+    private static void success(JsonNode json, List<String> violations) {
+        fields(json, json.has("ignored") ? Set.of("success", "ignored") : Set.of("success"), violations);
+        if (!json.path("success").isBoolean() || !json.path("success").booleanValue()) {
+            violations.add("a 200 body must say success: true");
+        }
+        if (json.has("ignored")) {
+            if (!json.get("ignored").isArray() || json.get("ignored").isEmpty()) {
+                violations.add("ignored must be a non-empty array when present");
+                return;
+            }
+            for (JsonNode ignored : json.get("ignored")) {
+                String reason = ignored.path("reason").asText();
+                if ("type_mismatch".equals(reason)) {
+                    fields(ignored, Set.of("attribute", "reason", "registeredType", "receivedType"), violations);
+                } else if ("attribute_limit_exceeded".equals(reason)) {
+                    fields(ignored, Set.of("attribute", "reason", "receivedType", "limit"), violations);
+                } else {
+                    violations.add("unknown ignored reason: " + ignored);
+                }
+            }
+        }
+    }
+
+    private static void validationError(JsonNode json, List<String> violations) {
+        fields(json, Set.of("type", "details"), violations);
+        if (!"ValidationError".equals(json.path("type").asText())) {
+            violations.add("a 422 body must have type ValidationError");
+        }
+        JsonNode details = json.path("details");
+        if (!details.isArray() || details.isEmpty()) {
+            violations.add("a 422 body must list at least one problem in details");
+            return;
+        }
+        for (JsonNode detail : details) {
+            detail(detail, violations);
+        }
+    }
+
+    private static void detail(JsonNode detail, List<String> violations) {
+        String message = detail.path("message").asText("");
+        if (message.isBlank() || !detail.path("type").isTextual() || !detail.path("path").isArray()) {
+            violations.add("a problem needs a message, a type and a path: " + detail);
+            return;
+        }
+        if ("any.truncated".equals(detail.get("type").textValue())) {
+            fields(detail, Set.of("message", "path", "type"), violations);
+            return;
+        }
+        fields(detail, Set.of("message", "path", "type", "context"), violations);
+        JsonPath path = JsonPath.root();
+        for (JsonNode step : detail.get("path")) {
+            if (step.isTextual()) {
+                path = path.field(step.textValue());
+            } else if (step.isInt() && step.intValue() >= 0) {
+                path = path.index(step.intValue());
+            } else {
+                violations.add("a path step must be a field name or an index: " + detail);
+                return;
+            }
+        }
+        if (!message.startsWith(path.label() + " ")) {
+            violations.add("the message does not name its path " + path.label() + ": " + message);
+        }
+        if (!path.label().equals(detail.path("context").path("label").asText(null))) {
+            violations.add("context.label is not the path's label " + path.label() + ": " + detail);
+        }
+    }
+
+    private static void error(int status, JsonNode json, Map<String, String> headers, List<String> violations) {
+        fields(json, status == 500 ? Set.of("type", "message", "requestId") : Set.of("type", "message"), violations);
+        if (!ERROR_TYPES.get(status).equals(json.path("type").asText())) {
+            violations.add("a " + status + " body must have type " + ERROR_TYPES.get(status) + ": " + json);
+        }
+        if (json.path("message").asText("").isBlank()) {
+            violations.add("a " + status + " body must have a message");
+        }
+        if (status == 503 && (headers == null || !headers.getOrDefault("retry-after", "").matches("[1-9][0-9]*"))) {
+            violations.add("a 503 must say when to retry (Retry-After): " + headers);
+        }
+    }
+
+    private static void fields(JsonNode object, Set<String> expected, List<String> violations) {
+        Set<String> actual = new TreeSet<>();
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            actual.add(names.next());
+        }
+        if (!actual.equals(new TreeSet<>(expected))) {
+            violations.add("fields " + actual + " are not the documented " + new TreeSet<>(expected) + ": " + object);
+        }
+    }
+}
