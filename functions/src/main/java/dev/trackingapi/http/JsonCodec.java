@@ -42,7 +42,7 @@ public final class JsonCodec {
         return first == null ? null : value(parser, first);
     }
 
-    /** A whole document, for tools and tests: @return its root, or null when there is no JSON value at all. */
+    /** A whole document: @return its root, or null when there is no JSON value at all. */
     public static JsonNode parse(String json) throws IOException {
         try (JsonParser parser = FACTORY.createParser(json)) {
             return parseDocument(parser);

@@ -458,6 +458,21 @@ abstract class AbstractTrackingIT {
     }
 
     @Test
+    void aProfileThatWouldPassDynamoDbsItemSize_is413AndKeepsWhatItHad() {
+        String big = "x".repeat(250_000);
+        assertThat(api.post(TRACK_USER, project, "{\"id\":\"c1\",\"attributes\":{\"a\":\"" + big + "\"}}").status())
+                .isEqualTo(200);
+
+        Response response = api.post(TRACK_USER, project, "{\"id\":\"c1\",\"attributes\":{\"b\":\"" + big + "\"}}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(413);
+        assertThat(response.json().get("type").asText()).isEqualTo("PayloadTooLargeError");
+        assertThat(response.json().get("message").asText()).contains("400 KB");
+        Map<String, AttributeValue> profile = stored.profile(project, "c1").orElseThrow();
+        assertThat(profile).containsKey("attr:a").doesNotContainKey("attr:b");
+    }
+
+    @Test
     void missingAuthorizerContext_isRefusedWith401BeforeTheBodyIsRead() {
         Response response = api.post(TRACK_EVENT_V2, null, "not even json");
 

@@ -10,7 +10,7 @@ import dev.trackingapi.domain.Values;
 
 /**
  * A JSON mapper configured like {@link JsonCodec} (exact decimals, duplicate keys and trailing content refused), for
- * tools and tests. The functions themselves use {@link JsonCodec}: an ObjectMapper is too slow to build in a cold start.
+ * tests. The functions themselves use {@link JsonCodec}: an ObjectMapper is too slow to build in a cold start.
  */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder(strictFactory())
