@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the benchmarks and prints their figures (several minutes; loopback only). Pass --quick for a short smoke run.
+# Runs the benchmarks and prints their figures (several minutes; loopback only). --quick for a short smoke run,
+# --figures 3,4 for only some of them.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

@@ -6,29 +6,75 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Runs every benchmark and prints its figures beside the targets, with the machine they ran on.
- * {@code run.sh} builds and starts it; {@code --quick} runs smaller sizes (a smoke test of the harness, not figures).
+ * Runs the benchmarks and prints their figures beside the targets, with the machine they ran on.
+ * {@code run.sh} builds and starts it. Options: {@code --quick} runs smaller sizes (a smoke test of the harness, not
+ * figures); {@code --figures 3,4} runs only those figures (all six by default).
  */
 public final class Benchmarks {
+    private static final Set<Integer> ALL_FIGURES = Set.of(1, 2, 3, 4, 5, 6);
+
     private Benchmarks() {
     }
 
     public static void main(String[] args) {
-        boolean quick = args.length > 0 && args[0].equals("--quick");
+        boolean quick = false;
+        Set<Integer> figures = ALL_FIGURES;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quick")) {
+                quick = true;
+            } else if (args[i].equals("--figures") && i + 1 < args.length) {
+                figures = figures(args[++i]);
+            } else {
+                System.err.println("usage: run.sh [--quick] [--figures N,N...]  (unknown argument: " + args[i] + ")");
+                System.exit(2);
+            }
+        }
         Path repository = TemplateTables.findTemplate().map(Path::getParent)
                 .orElseThrow(() -> new IllegalStateException("run from inside the repository"));
         System.out.println(machine());
         System.out.println();
-        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start()) {
-            requestCounts(dynamoDb, quick ? new TrafficMix(50, 5, 10) : new TrafficMix(1000, 20, 10));
-            handlerOverhead(dynamoDb, quick ? 500 : 3000, quick ? 1000 : 5000);
-            coldStart(dynamoDb, repository, quick ? 3 : 7);
-            priming(dynamoDb, repository, quick ? 3 : 7, 300);
+        if (figures.stream().anyMatch(figure -> figure <= 4)) {
+            try (LocalDynamoDb dynamoDb = LocalDynamoDb.start()) {
+                if (figures.contains(1)) {
+                    requestCounts(dynamoDb, quick ? new TrafficMix(50, 5, 10) : new TrafficMix(1000, 20, 10));
+                }
+                if (figures.contains(2)) {
+                    handlerOverhead(dynamoDb, quick ? 500 : 3000, quick ? 1000 : 5000);
+                }
+                if (figures.contains(3)) {
+                    coldStart(dynamoDb, repository, quick ? 3 : 7);
+                }
+                if (figures.contains(4)) {
+                    priming(dynamoDb, repository, quick ? 3 : 7, 300);
+                }
+            }
         }
-        localApi(repository, 8, Duration.ofSeconds(quick ? 10 : 60));
-        artifact(repository);
+        if (figures.contains(5)) {
+            localApi(repository, 8, Duration.ofSeconds(quick ? 10 : 60));
+        }
+        if (figures.contains(6)) {
+            artifact(repository);
+        }
+    }
+
+    private static Set<Integer> figures(String list) {
+        Set<Integer> figures = new TreeSet<>();
+        for (String figure : list.split(",")) {
+            try {
+                figures.add(Integer.parseInt(figure.trim()));
+            } catch (NumberFormatException e) {
+                figures.add(-1);
+            }
+        }
+        if (!ALL_FIGURES.containsAll(figures)) {
+            System.err.println("--figures takes numbers from 1 to 6, comma-separated, not: " + list);
+            System.exit(2);
+        }
+        return figures;
     }
 
     private static void requestCounts(LocalDynamoDb dynamoDb, TrafficMix mix) {
@@ -65,9 +111,11 @@ public final class Benchmarks {
         ColdStartBenchmark.Result result = ColdStartBenchmark.run(dynamoDb, repository, runs);
         System.out.printf(Locale.ROOT, "3. Cold start to the first tracked event (fresh JVM, %s; median of %d)%n",
                 String.join(" ", ChildJvm.LAMBDA_FLAGS), runs);
-        System.out.printf(Locale.ROOT, "   hello-world handler (floor)   %.0f ms%n", result.hello().medianMillis());
-        System.out.printf(Locale.ROOT, "   ours (/track/event/v2)        %.0f ms%n", result.ours().medianMillis());
-        System.out.printf(Locale.ROOT, "   baseline (Enhanced Client)    %.0f ms%n", result.baseline().medianMillis());
+        System.out.printf(Locale.ROOT, "   hello-world handler (JVM floor)       %.0f ms%n", result.hello().medianMillis());
+        System.out.printf(Locale.ROOT, "   SDK floor (our client, one PutItem)   %.0f ms  (%.2f x baseline)%n",
+                result.sdkFloor().medianMillis(), result.sdkFloorOverBaseline());
+        System.out.printf(Locale.ROOT, "   ours (/track/event/v2)                %.0f ms%n", result.ours().medianMillis());
+        System.out.printf(Locale.ROOT, "   baseline (Enhanced Client)            %.0f ms%n", result.baseline().medianMillis());
         System.out.printf(Locale.ROOT, "   ours / baseline %.2f   target <= 0.6: %s%n", result.oursOverBaseline(),
                 verdict(result.oursOverBaseline() <= 0.6));
     }
