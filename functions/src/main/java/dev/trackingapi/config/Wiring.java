@@ -39,9 +39,9 @@ public final class Wiring {
                                              String customersTable, String eventsTable) {
         TypeRegistry types = new TypeRegistry(new DynamoDbAttributeTypeStore(dynamoDb, attributeTypesTable));
         KnownCustomers customers = new KnownCustomers(new DynamoDbCustomerStore(dynamoDb, customersTable));
-        KnownFacts knownFacts = new KnownFacts(
-                new DynamoDbKnownFactsStore(dynamoDb, attributeTypesTable, customersTable), types, customers);
-        return new EventTracker(types, customers, knownFacts, new DynamoDbEventStore(dynamoDb, eventsTable));
+        KnownFacts knownFacts = new KnownFacts(new DynamoDbKnownFactsStore(dynamoDb, attributeTypesTable,
+                customersTable), types, customers, BesideWrites.pool());
+        return new EventTracker(types, knownFacts, new DynamoDbEventStore(dynamoDb, eventsTable));
     }
 
     public static CustomerTracker customerTracker(DynamoDbClient dynamoDb, EnvironmentVariables environment) {
@@ -58,8 +58,8 @@ public final class Wiring {
         CustomerStore customers = new DynamoDbCustomerStore(dynamoDb, customersTable);
         TypeRegistry types = new TypeRegistry(new DynamoDbAttributeTypeStore(dynamoDb, attributeTypesTable));
         KnownCustomers knownCustomers = new KnownCustomers(customers);
-        KnownFacts knownFacts = new KnownFacts(
-                new DynamoDbKnownFactsStore(dynamoDb, attributeTypesTable, customersTable), types, knownCustomers);
+        KnownFacts knownFacts = new KnownFacts(new DynamoDbKnownFactsStore(dynamoDb, attributeTypesTable,
+                customersTable), types, knownCustomers, BesideWrites.pool());
         return new CustomerTracker(types, knownCustomers, knownFacts, customers);
     }
 

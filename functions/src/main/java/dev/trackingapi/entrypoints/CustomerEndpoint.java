@@ -31,7 +31,8 @@ abstract class CustomerEndpoint extends TrackingEndpoint {
                         Wiring.customerTracker(client, variables), Clock.systemUTC()) {
                 }, variables, PrimingSamples.CUSTOMER_REQUESTS),
                 DynamoDbWarmUp.customerFunction(LambdaEnvironment.dynamoDb(), variables.required(ATTRIBUTE_TYPES_TABLE),
-                        variables.required(CUSTOMERS_TABLE)));
+                        variables.required(CUSTOMERS_TABLE)),
+                tracker::learnRegisteredTypes);
     }
 
     CustomerEndpoint(int customAttributeCap, CustomerTracker tracker, Clock clock) {

@@ -1,6 +1,7 @@
 package dev.trackingapi.entrypoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trackingapi.config.BesideWrites;
 import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.config.LambdaEnvironment;
 import dev.trackingapi.config.Wiring;
@@ -33,7 +34,8 @@ abstract class EventEndpoint extends TrackingEndpoint {
                         Clock.systemUTC()) {
                 }, variables, PrimingSamples.EVENT_REQUESTS),
                 DynamoDbWarmUp.eventFunction(LambdaEnvironment.dynamoDb(), variables.required(ATTRIBUTE_TYPES_TABLE),
-                        variables.required(CUSTOMERS_TABLE), variables.required(EVENTS_TABLE)));
+                        variables.required(CUSTOMERS_TABLE), variables.required(EVENTS_TABLE), BesideWrites.pool()),
+                tracker::learnRegisteredTypes);
     }
 
     EventEndpoint(EventRequestReader reader, EventTracker tracker, Clock clock) {

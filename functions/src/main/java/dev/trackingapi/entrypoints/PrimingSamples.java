@@ -4,6 +4,8 @@ package dev.trackingapi.entrypoints;
 final class PrimingSamples {
     /** Where the rehearsal puts a different time in each request, so that no two are one event. */
     static final String TIME = "1579547655000";
+    /** The customer of every sample: a rehearsal varies it, so that requests meet new and known customers. */
+    static final String CUSTOMER_ID = "#warm-up";
 
     static final String EVENT = """
             {"customerId":"#warm-up","name":"Add To Cart","time":1579547655000,

@@ -13,34 +13,49 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * A CRaC hook that runs a function's request path before its SnapStart snapshot is taken, so that a restored
- * environment serves its first request warm. Two parts: a rehearsal of whole requests through the handler on a
+ * environment serves its first request warm. Three parts: a rehearsal of whole requests through the handler on a
  * DynamoDB client that sends nothing (so the JIT compiles every step of our code and the SDK's into the snapshot,
- * fresh caches included), then a few real DynamoDB requests that change nothing (connections, credentials).
+ * fresh caches included), a few real DynamoDB requests that change nothing (connections, credentials), and learning
+ * every registered attribute type (they never change, so the snapshot's cache of them is never stale).
  * A failed step (no table, no network) is logged and ignored: it must never stop the snapshot, and running the hook
  * twice does nothing more than running it once.
  */
 final class SnapStartPriming implements Resource {
     static final int REHEARSED_REQUESTS = 1_000;
     static final int REQUESTS_PER_FRESH_ENVIRONMENT = 10;
-    static final int REAL_DYNAMODB_ROUNDS = 10;
+    static final int REAL_DYNAMODB_ROUNDS = 200;
     static final String PROJECT = "snapstart-priming";
+    /** Rehearsed requests cycle through this many customers, so both a new and a known customer are rehearsed. */
+    static final int REHEARSED_CUSTOMERS = 3;
 
     private final Runnable rehearsal;
     private final Runnable realRequests;
+    private final IntSupplier learning;
 
-    private SnapStartPriming(Runnable rehearsal, Runnable realRequests) {
+    private SnapStartPriming(Runnable rehearsal, Runnable realRequests, IntSupplier learning) {
         this.rehearsal = rehearsal;
         this.realRequests = realRequests;
+        this.learning = learning;
     }
 
-    /** CRaC holds resources weakly: the caller keeps the returned reference for as long as the handler lives. */
-    static SnapStartPriming register(Runnable rehearsal, Runnable realRequests) {
-        SnapStartPriming priming = new SnapStartPriming(rehearsal, realRequests);
+    /**
+     * CRaC holds resources weakly: the caller keeps the returned reference for as long as the handler lives.
+     *
+     * @param learning learns what never changes into the function's caches, and says how many facts it learnt
+     */
+    static SnapStartPriming register(Runnable rehearsal, Runnable realRequests, IntSupplier learning) {
+        SnapStartPriming priming = new SnapStartPriming(rehearsal, realRequests, learning);
         Core.getGlobalContext().register(priming);
         return priming;
+    }
+
+    /** For a function with no cache of facts that never change (the authorizer's keys can be revoked). */
+    static SnapStartPriming register(Runnable rehearsal, Runnable realRequests) {
+        return register(rehearsal, realRequests, () -> 0);
     }
 
     /**
@@ -78,6 +93,12 @@ final class SnapStartPriming implements Resource {
                 realRequests.run();
             }
         }, "the DynamoDB requests");
+        attempt(() -> {
+            int learnt = learning.getAsInt();
+            if (learnt > 0) {
+                Log.info(null, "SnapStart priming learnt " + learnt + " registered attribute types");
+            }
+        }, "the registered types");
     }
 
     private static void attempt(Runnable step, String what) {
@@ -88,13 +109,17 @@ final class SnapStartPriming implements Resource {
         }
     }
 
-    /** The event API Gateway would pass after the authorizer; the body's time varies, so events differ. */
+    /**
+     * The event API Gateway would pass after the authorizer; the body's time varies, so events differ, and so does
+     * its customer, among a few.
+     */
     private static APIGatewayV2HTTPEvent request(String body, int round) {
         Map<String, Object> lambda = new HashMap<>();
         lambda.put(TrackingEndpoint.PROJECT_ID_CONTEXT_KEY, PROJECT);
         return APIGatewayV2HTTPEvent.builder()
                 .withRawPath("/priming")
-                .withBody(body.replace(PrimingSamples.TIME, Integer.toString(round)))
+                .withBody(body.replace(PrimingSamples.TIME, Integer.toString(round))
+                        .replace(PrimingSamples.CUSTOMER_ID, PrimingSamples.CUSTOMER_ID + (round % REHEARSED_CUSTOMERS)))
                 .withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withRequestId("priming-" + round)

@@ -14,6 +14,10 @@ public final class Log {
     private Log() {
     }
 
+    public static void info(Context context, String message) {
+        write(context, LogLevel.INFO, message);
+    }
+
     public static void warn(Context context, String message) {
         write(context, LogLevel.WARN, message);
     }

@@ -50,4 +50,9 @@ public final class CustomerTracker {
         }
         return TrackingResult.of(ignored);
     }
+
+    /** Types are learnt once per snapshot rather than once per restored environment: see {@link TypeRegistry}. */
+    public int learnRegisteredTypes() {
+        return types.learnRegistered();
+    }
 }

@@ -8,21 +8,23 @@ import dev.trackingapi.domain.TrackingResult;
 import dev.trackingapi.store.EventStore;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * Tracks one validated event: checks each attribute against its first-seen type, makes sure the customer exists,
- * and writes the event once, whatever the number of retries. In steady state that is one write and no read; in a
- * fresh execution environment one read first, and one write more per attribute or customer that is really new.
+ * Tracks one validated event: checks each attribute against its first-seen type, writes the event once, whatever the
+ * number of retries, and makes sure the customer has a profile, beside the event's write. In steady state that is one
+ * write and no read; in a fresh execution environment one read first when the event's types are not known yet, and
+ * one write more per attribute or customer that is really new. It answers only when both the event and the profile
+ * are stored.
  */
 public final class EventTracker {
     private final TypeRegistry types;
-    private final KnownCustomers customers;
     private final KnownFacts knownFacts;
     private final EventStore events;
 
-    public EventTracker(TypeRegistry types, KnownCustomers customers, KnownFacts knownFacts, EventStore events) {
+    public EventTracker(TypeRegistry types, KnownFacts knownFacts, EventStore events) {
         this.types = types;
-        this.customers = customers;
         this.knownFacts = knownFacts;
         this.events = events;
     }
@@ -30,12 +32,50 @@ public final class EventTracker {
     public TrackingResult track(String projectId, EventRequest request, Instant receivedAt) {
         long timeMillis = request.timeMillis() != null ? request.timeMillis() : receivedAt.toEpochMilli();
         AttributeScope scope = AttributeScope.event(projectId, request.name());
-        knownFacts.learn(scope, request.attributes(), request.customerId());
-        TypeRegistry.Checked checked = types.check(scope, request.attributes(), receivedAt);
-        customers.ensureExists(projectId, request.customerId(), receivedAt);
-        String eventKey = EventKeys.of(projectId, request, timeMillis);
-        events.putIfAbsent(new StoredEvent(projectId, request.customerId(), request.name(), timeMillis, eventKey,
-                request.eventId(), receivedAt, checked.applied(), checked.ignored(), request.timeMillis() == null));
+        boolean customerMissing = knownFacts.learn(scope, request.attributes(), request.customerId());
+        CompletableFuture<Void> customer = knownFacts.ensureCustomer(scope, request.customerId(), customerMissing,
+                receivedAt);
+        StoredEvent event;
+        TypeRegistry.Checked checked;
+        try {
+            checked = types.check(scope, request.attributes(), receivedAt);
+            String eventKey = EventKeys.of(projectId, request, timeMillis);
+            event = new StoredEvent(projectId, request.customerId(), request.name(), timeMillis, eventKey,
+                    request.eventId(), receivedAt, checked.applied(), checked.ignored(), request.timeMillis() == null);
+            events.putIfAbsent(event);
+        } catch (RuntimeException | Error failed) {
+            awaitQuietly(customer);
+            throw failed;
+        }
+        await(customer);
         return TrackingResult.of(checked.ignored());
+    }
+
+    /** Types are learnt once per snapshot rather than once per restored environment: see {@link TypeRegistry}. */
+    public int learnRegisteredTypes() {
+        return types.learnRegistered();
+    }
+
+    private static void await(CompletableFuture<Void> work) {
+        try {
+            work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The request is failing anyway: its own failure is the one to report, once nothing runs beside it any more. */
+    private static void awaitQuietly(CompletableFuture<Void> work) {
+        try {
+            work.join();
+        } catch (RuntimeException ignored) {
+            // Reported by the caller's own failure.
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.trackingapi.domain.AttributeScope;
 import dev.trackingapi.domain.AttributeType;
 
 import java.time.Instant;
+import java.util.List;
 
 /** The registry of first-seen attribute types. Registered types never change. */
 public interface AttributeTypeStore {
@@ -15,4 +16,14 @@ public interface AttributeTypeStore {
      * @return the registered type: {@code type} when this call won, otherwise the earlier winner's
      */
     AttributeType registerIfAbsent(AttributeScope scope, String attributeName, AttributeType type, Instant now);
+
+    /**
+     * Registered types of every project, at most {@code max} of them, in no particular order: for an execution
+     * environment to learn them all at once before its SnapStart snapshot.
+     */
+    List<Registered> registered(int max);
+
+    /** @param scopeId the {@link AttributeScope#id()} the attribute belongs to */
+    record Registered(String scopeId, String attributeName, AttributeType type) {
+    }
 }

@@ -16,6 +16,9 @@ public interface KnownFactsStore {
     /** @param customerIdOrNull the customer whose profile to look for, or null to look for types only */
     Found lookUp(AttributeScope scope, Collection<String> attributeNames, String customerIdOrNull);
 
+    /** Whether the customer has a profile: the read an event makes beside its write when only its customer is new. */
+    boolean customerExists(String projectId, String customerId);
+
     /** @param registeredTypes the attributes found registered (the others are not, or were not seen yet) */
     record Found(Map<String, AttributeType> registeredTypes, boolean customerExists) {
     }

@@ -1,6 +1,7 @@
 package dev.trackingapi.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.trackingapi.config.BesideWrites;
 import dev.trackingapi.domain.AttributeScope;
 import dev.trackingapi.domain.AttributeType;
 import dev.trackingapi.domain.StoredEvent;
@@ -9,6 +10,7 @@ import dev.trackingapi.service.KnownCustomers;
 import dev.trackingapi.service.KnownFacts;
 import dev.trackingapi.store.KnownFactsStore;
 import dev.trackingapi.service.TypeRegistry;
+import dev.trackingapi.store.AttributeTypeStore;
 import dev.trackingapi.store.CustomerStore;
 import dev.trackingapi.store.EventStore;
 import dev.trackingapi.store.StorageUnavailableException;
@@ -45,11 +47,30 @@ class TrackingEndpointTest {
                                     Instant now) {
             }
         };
-        TypeRegistry types = new TypeRegistry((AttributeScope scope, String name, AttributeType type, Instant now) -> type);
+        TypeRegistry types = new TypeRegistry(new AttributeTypeStore() {
+            @Override
+            public AttributeType registerIfAbsent(AttributeScope scope, String name, AttributeType type, Instant now) {
+                return type;
+            }
+
+            @Override
+            public List<Registered> registered(int max) {
+                return List.of();
+            }
+        });
         KnownCustomers knownCustomers = new KnownCustomers(customers);
-        KnownFacts knownFacts = new KnownFacts((scope, names, customerId) -> new KnownFactsStore.Found(Map.of(), false),
-                types, knownCustomers);
-        return new TrackEventV2Handler(new EventTracker(types, knownCustomers, knownFacts, events), Clock.systemUTC());
+        KnownFacts knownFacts = new KnownFacts(new KnownFactsStore() {
+            @Override
+            public Found lookUp(AttributeScope scope, java.util.Collection<String> names, String customerId) {
+                return new Found(Map.of(), false);
+            }
+
+            @Override
+            public boolean customerExists(String projectId, String customerId) {
+                return false;
+            }
+        }, types, knownCustomers, BesideWrites.pool());
+        return new TrackEventV2Handler(new EventTracker(types, knownFacts, events), Clock.systemUTC());
     }
 
     @Test

@@ -27,7 +27,16 @@ class TypeRegistryTest {
         public synchronized AttributeType registerIfAbsent(AttributeScope scope, String name, AttributeType type,
                                                            Instant now) {
             calls++;
-            return types.computeIfAbsent(scope.id() + "/" + name, key -> type);
+            return types.computeIfAbsent(scope.id() + "\u0000" + name, key -> type);
+        }
+
+        @Override
+        public synchronized List<Registered> registered(int max) {
+            calls++;
+            return types.entrySet().stream().limit(max).map(entry -> {
+                String[] key = entry.getKey().split("\u0000");
+                return new Registered(key[0], key[1], entry.getValue());
+            }).toList();
         }
     }
 
@@ -49,6 +58,24 @@ class TypeRegistryTest {
             assertThat(ignored.registeredType()).isEqualTo(AttributeType.NUMBER);
             assertThat(ignored.receivedType()).isEqualTo(AttributeType.STRING);
         });
+    }
+
+    @Test
+    void typesLearntAtOnce_needNoStoreCallLater_andAreNotReRegistered() {
+        CountingStore earlier = new CountingStore();
+        new TypeRegistry(earlier).check(scope, List.of(new Attribute("Amount", AttributeType.NUMBER, IntNode.valueOf(5))),
+                Instant.EPOCH);
+        TypeRegistry restored = new TypeRegistry(earlier);
+        earlier.calls = 0;
+
+        assertThat(restored.learnRegistered()).isEqualTo(1);
+        TypeRegistry.Checked checked = restored.check(scope,
+                List.of(new Attribute("Amount", AttributeType.STRING, JsonNodeFactory.instance.textNode("5"))),
+                Instant.EPOCH);
+
+        assertThat(earlier.calls).as("the one read that learnt them").isEqualTo(1);
+        assertThat(checked.ignored()).singleElement()
+                .satisfies(ignored -> assertThat(ignored.registeredType()).isEqualTo(AttributeType.NUMBER));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.trackingapi.testing;
 
+import dev.trackingapi.config.BesideWrites;
 import dev.trackingapi.domain.Attribute;
 import dev.trackingapi.domain.AttributeScope;
 import dev.trackingapi.domain.AttributeType;
@@ -43,13 +44,13 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
     public EventTracker eventTracker() {
         TypeRegistry types = new TypeRegistry(this);
         KnownCustomers customers = new KnownCustomers(this);
-        return new EventTracker(types, customers, new KnownFacts(this, types, customers), this);
+        return new EventTracker(types, new KnownFacts(this, types, customers, BesideWrites.pool()), this);
     }
 
     public CustomerTracker customerTracker() {
         TypeRegistry types = new TypeRegistry(this);
         KnownCustomers customers = new KnownCustomers(this);
-        return new CustomerTracker(types, customers, new KnownFacts(this, types, customers), this);
+        return new CustomerTracker(types, customers, new KnownFacts(this, types, customers, BesideWrites.pool()), this);
     }
 
     @Override
@@ -67,6 +68,11 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
         return new Found(registered, customerExists);
     }
 
+    @Override
+    public synchronized boolean customerExists(String projectId, String customerId) {
+        return profiles.containsKey(projectId + "#" + customerId);
+    }
+
     /** Every write request the stores were asked to make, whether or not it changed anything. */
     public synchronized int writes() {
         return writes;
@@ -81,6 +87,14 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
                                                        Instant now) {
         writes++;
         return types.computeIfAbsent(scope.id() + "\u0000" + attributeName, key -> type);
+    }
+
+    @Override
+    public synchronized List<Registered> registered(int max) {
+        return types.entrySet().stream().limit(max).map(entry -> {
+            String[] key = entry.getKey().split("\u0000", 2);
+            return new Registered(key[0], key[1], entry.getValue());
+        }).toList();
     }
 
     @Override

@@ -11,8 +11,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,13 +28,20 @@ public final class DynamoDbAttributeTypeStore implements AttributeTypeStore {
     static final String SK = "sk";
     static final String TYPE = "type";
     static final String REGISTERED_AT = "registeredAt";
+    private static final int MAX_ITEMS_PER_SCAN_PAGE = 10_000;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final int scanPageSize;
 
     public DynamoDbAttributeTypeStore(DynamoDbClient dynamoDb, String table) {
+        this(dynamoDb, table, MAX_ITEMS_PER_SCAN_PAGE);
+    }
+
+    DynamoDbAttributeTypeStore(DynamoDbClient dynamoDb, String table, int scanPageSize) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.scanPageSize = scanPageSize;
     }
 
     /** First writer wins: a conditional put that, when it loses, returns the winner's item, so no second read. */
@@ -59,6 +70,34 @@ public final class DynamoDbAttributeTypeStore implements AttributeTypeStore {
         } catch (SdkException e) {
             throw DynamoDbFailures.translate(table, e);
         }
+    }
+
+    /** Scans the table page by page, reading only keys and types, until {@code max} types or the end of the table. */
+    @Override
+    public List<Registered> registered(int max) {
+        List<Registered> registered = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            ScanRequest.Builder scan = ScanRequest.builder()
+                    .tableName(table)
+                    .projectionExpression("#pk, #sk, #type")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK, "#type", TYPE))
+                    .limit(Math.min(max - registered.size(), scanPageSize));
+            if (startKey != null) {
+                scan.exclusiveStartKey(startKey);
+            }
+            ScanResponse page;
+            try {
+                page = dynamoDb.scan(scan.build());
+            } catch (SdkException e) {
+                throw DynamoDbFailures.translate(table, e);
+            }
+            for (Map<String, AttributeValue> item : page.items()) {
+                registered.add(new Registered(item.get(PK).s(), item.get(SK).s(), typeIn(item)));
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null && registered.size() < max);
+        return registered;
     }
 
     private static AttributeType typeIn(Map<String, AttributeValue> item) {

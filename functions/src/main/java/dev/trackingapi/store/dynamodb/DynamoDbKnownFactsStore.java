@@ -79,6 +79,22 @@ public final class DynamoDbKnownFactsStore implements KnownFactsStore {
         return new Found(registered, customerExists);
     }
 
+    /**
+     * One eventually consistent GetItem of the profile, projected to its key (DynamoDB still charges it by the
+     * profile's size: half a read unit per 4 KB).
+     */
+    @Override
+    public boolean customerExists(String projectId, String customerId) {
+        try {
+            return dynamoDb.getItem(get -> get.tableName(customersTable)
+                    .key(DynamoDbCustomerStore.profileKey(projectId, customerId))
+                    .projectionExpression("#pk")
+                    .expressionAttributeNames(Map.of("#pk", DynamoDbCustomerStore.PK))).hasItem();
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(customersTable, e);
+        }
+    }
+
     private Map<String, List<Map<String, AttributeValue>>> batchGet(Map<String, KeysAndAttributes> request) {
         Map<String, List<Map<String, AttributeValue>>> found = new HashMap<>();
         Map<String, KeysAndAttributes> pending = request;

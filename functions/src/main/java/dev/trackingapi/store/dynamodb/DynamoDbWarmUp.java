@@ -7,6 +7,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Real DynamoDB requests for SnapStart priming, after the rehearsal has compiled the code paths: they open the
@@ -20,15 +22,22 @@ public final class DynamoDbWarmUp {
     private DynamoDbWarmUp() {
     }
 
-    /** What an event function asks: the one-read lookup, then a conditional PutItem of an event. */
+    /**
+     * What an event function asks: the one-read lookup, then a conditional PutItem of an event; and the customer's
+     * read beside that PutItem, as a request does, so that two connections are open.
+     */
     public static Runnable eventFunction(DynamoDbClient dynamoDb, String attributeTypesTable, String customersTable,
-                                         String eventsTable) {
+                                         String eventsTable, Executor besideWrites) {
         DynamoDbKnownFactsStore knownFacts = new DynamoDbKnownFactsStore(dynamoDb, attributeTypesTable, customersTable);
         Map<String, AttributeValue> item = Map.of(DynamoDbEventStore.PK, AttributeValue.fromS(NO_PROJECT),
                 DynamoDbEventStore.SK, AttributeValue.fromS(NO_PROJECT));
+        AttributeScope scope = AttributeScope.event(NO_PROJECT, "warm-up");
         return () -> {
-            knownFacts.lookUp(AttributeScope.event(NO_PROJECT, "warm-up"), List.of("a", "b"), NO_PROJECT);
+            knownFacts.lookUp(scope, List.of("a", "b"), NO_PROJECT);
+            CompletableFuture<Void> beside = CompletableFuture.runAsync(
+                    () -> knownFacts.customerExists(NO_PROJECT, NO_PROJECT), besideWrites);
             putThatNeverWrites(dynamoDb, eventsTable, item, DynamoDbEventStore.PK);
+            beside.join();
         };
     }
 

@@ -1,0 +1,253 @@
+package dev.trackingapi.service;
+
+import com.fasterxml.jackson.databind.node.IntNode;
+import dev.trackingapi.config.BesideWrites;
+import dev.trackingapi.domain.Attribute;
+import dev.trackingapi.domain.AttributeScope;
+import dev.trackingapi.domain.AttributeType;
+import dev.trackingapi.domain.EventRequest;
+import dev.trackingapi.store.CustomerStore;
+import dev.trackingapi.store.EventStore;
+import dev.trackingapi.store.KnownFactsStore;
+import dev.trackingapi.store.StorageUnavailableException;
+import dev.trackingapi.testing.InMemoryStores;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The customer check of an event runs beside the event's write: one round trip instead of two for an environment
+ * that knows the event's types but not its customer, and still never a 200 unless both are stored.
+ */
+class EventTrackerTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Attribute AMOUNT = new Attribute("Amount", AttributeType.NUMBER, IntNode.valueOf(5));
+
+    private final InMemoryStores stored = new InMemoryStores();
+    private final List<String> happened = Collections.synchronizedList(new ArrayList<>());
+
+    private static EventRequest event(String customerId, String eventId) {
+        return new EventRequest(customerId, "Order", 1_700_000_000_000L, eventId, List.of(AMOUNT));
+    }
+
+    /** The read of whether a customer has a profile, for a test to hook into. */
+    private interface CustomerRead {
+        boolean exists(String projectId, String customerId);
+    }
+
+    /** A tracker on the in-memory stores, with a hook into each step, and its types learnt as after a snapshot. */
+    private EventTracker trackerWith(CustomerRead customerRead, CustomerStore profiles, EventStore events) {
+        TypeRegistry types = new TypeRegistry(stored);
+        KnownCustomers customers = new KnownCustomers(profiles);
+        KnownFactsStore facts = new KnownFactsStore() {
+            @Override
+            public Found lookUp(AttributeScope scope, Collection<String> attributeNames, String customerIdOrNull) {
+                throw new AssertionError("an environment that knows the event's types looks up only the customer");
+            }
+
+            @Override
+            public boolean customerExists(String projectId, String customerId) {
+                return customerRead.exists(projectId, customerId);
+            }
+        };
+        EventTracker tracker = new EventTracker(types, new KnownFacts(facts, types, customers, BesideWrites.pool()),
+                events);
+        tracker.learnRegisteredTypes();
+        return tracker;
+    }
+
+    private void registerAmount() {
+        stored.registerIfAbsent(AttributeScope.event("p", "Order"), "Amount", AttributeType.NUMBER, NOW);
+    }
+
+    @Test
+    void aCustomerThisEnvironmentHasNotSeen_isLookedUpWhileTheEventIsWritten() throws Exception {
+        registerAmount();
+        stored.createIfAbsent("p", "c1", NOW);
+        CountDownLatch eventWriteStarted = new CountDownLatch(1);
+        boolean[] lookUpSawTheWrite = {false};
+        EventTracker tracker = trackerWith((projectId, customerId) -> {
+            try {
+                lookUpSawTheWrite[0] = eventWriteStarted.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return stored.customerExists(projectId, customerId);
+        }, stored, event -> {
+            eventWriteStarted.countDown();
+            return stored.putIfAbsent(event);
+        });
+
+        tracker.track("p", event("c1", "e1"), NOW);
+
+        assertThat(lookUpSawTheWrite[0]).as("the lookup was still running when the event's write began").isTrue();
+        assertThat(stored.events()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingProfile_isCreated_andTheAnswerWaitsForIt() {
+        registerAmount();
+        EventTracker tracker = trackerWith(stored::customerExists, new CustomerStoreBeside(stored) {
+            @Override
+            public void createIfAbsent(String projectId, String customerId, Instant now) {
+                happened.add("profile");
+                super.createIfAbsent(projectId, customerId, now);
+            }
+        }, event -> {
+            happened.add("event");
+            return stored.putIfAbsent(event);
+        });
+
+        tracker.track("p", event("new-customer", "e1"), NOW);
+
+        assertThat(happened).containsExactlyInAnyOrder("event", "profile");
+        assertThat(stored.customerExists("p", "new-customer"))
+                .isTrue();
+    }
+
+    @Test
+    void aKnownCustomer_costsNoLookUpAndNoProfileWrite() {
+        registerAmount();
+        AtomicInteger lookUps = new AtomicInteger();
+        EventTracker tracker = trackerWith((projectId, customerId) -> {
+            lookUps.incrementAndGet();
+            return stored.customerExists(projectId, customerId);
+        }, stored, stored);
+        tracker.track("p", event("c1", "e1"), NOW);
+        int writesAfterFirst = stored.writes();
+
+        tracker.track("p", event("c1", "e2"), NOW);
+
+        assertThat(lookUps).hasValue(1);
+        assertThat(stored.writes() - writesAfterFirst).as("the second event's writes").isEqualTo(1);
+    }
+
+    @Test
+    void whenTheProfileCannotBeWritten_theRequestFails_andItsRetryCompletesIt() {
+        registerAmount();
+        int[] profileFailures = {1};
+        EventTracker tracker = trackerWith(stored::customerExists, new CustomerStoreBeside(stored) {
+            @Override
+            public void createIfAbsent(String projectId, String customerId, Instant now) {
+                if (profileFailures[0]-- > 0) {
+                    throw new StorageUnavailableException("throttled", null);
+                }
+                super.createIfAbsent(projectId, customerId, now);
+            }
+        }, stored);
+
+        assertThatThrownBy(() -> tracker.track("p", event("c2", "e1"), NOW))
+                .isInstanceOf(StorageUnavailableException.class);
+        tracker.track("p", event("c2", "e1"), NOW);
+
+        assertThat(stored.events()).isEqualTo(1);
+        assertThat(stored.customerExists("p", "c2")).isTrue();
+    }
+
+    @Test
+    void aLookUpThatFails_isSettledByTheConditionalCreation() {
+        registerAmount();
+        stored.createIfAbsent("p", "c3", NOW);
+        EventTracker tracker = trackerWith((projectId, customerId) -> {
+            throw new StorageUnavailableException("timeout", null);
+        }, stored, stored);
+
+        tracker.track("p", event("c3", "e1"), NOW);
+
+        assertThat(stored.events()).isEqualTo(1);
+        assertThat(stored.customerExists("p", "c3")).isTrue();
+    }
+
+    @Test
+    void whenTheEventCannotBeWritten_itsOwnFailureIsReported_onceTheCustomerCheckIsOver() {
+        registerAmount();
+        CountDownLatch lookUpMayAnswer = new CountDownLatch(1);
+        boolean[] lookUpFinished = {false};
+        EventTracker tracker = trackerWith((projectId, customerId) -> {
+            try {
+                lookUpMayAnswer.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stored.customerExists(projectId, customerId);
+            lookUpFinished[0] = true;
+            throw new StorageUnavailableException("the lookup failed too", null);
+        }, new CustomerStoreBeside(stored) {
+            @Override
+            public void createIfAbsent(String projectId, String customerId, Instant now) {
+                throw new IllegalStateException("not this failure");
+            }
+        }, event -> {
+            lookUpMayAnswer.countDown();
+            throw new StorageUnavailableException("the event write failed", null);
+        });
+
+        assertThatThrownBy(() -> tracker.track("p", event("c4", "e1"), NOW))
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessage("the event write failed");
+        assertThat(lookUpFinished[0]).isTrue();
+    }
+
+    @Test
+    void anEnvironmentThatDoesNotKnowTheTypes_readsTypesAndCustomerInOneLookUp_andCreatesANewCustomerOnce() {
+        AtomicInteger lookUps = new AtomicInteger();
+        TypeRegistry types = new TypeRegistry(stored);
+        KnownCustomers customers = new KnownCustomers(stored);
+        KnownFactsStore counted = new KnownFactsStore() {
+            @Override
+            public Found lookUp(AttributeScope scope, Collection<String> attributeNames, String customerIdOrNull) {
+                lookUps.incrementAndGet();
+                return stored.lookUp(scope, attributeNames, customerIdOrNull);
+            }
+
+            @Override
+            public boolean customerExists(String projectId, String customerId) {
+                lookUps.incrementAndGet();
+                return stored.customerExists(projectId, customerId);
+            }
+        };
+        EventTracker tracker = new EventTracker(types, new KnownFacts(counted, types, customers, BesideWrites.pool()),
+                stored);
+
+        tracker.track("p", event("c5", "e1"), NOW);
+        tracker.track("p", event("c5", "e2"), NOW);
+
+        assertThat(lookUps).hasValue(1);
+        assertThat(stored.writes()).as("type, profile, two events").isEqualTo(4);
+    }
+
+    /** Delegates to the in-memory stores, for tests to override one step. */
+    private static class CustomerStoreBeside implements CustomerStore {
+        private final InMemoryStores stored;
+
+        CustomerStoreBeside(InMemoryStores stored) {
+            this.stored = stored;
+        }
+
+        @Override
+        public void createIfAbsent(String projectId, String customerId, Instant now) {
+            stored.createIfAbsent(projectId, customerId, now);
+        }
+
+        @Override
+        public List<Attribute> upsert(dev.trackingapi.domain.CustomerUpsert upsert) {
+            return stored.upsert(upsert);
+        }
+
+        @Override
+        public void keepIgnored(String projectId, String customerId,
+                                List<dev.trackingapi.domain.IgnoredAttribute> ignored, Instant now) {
+            stored.keepIgnored(projectId, customerId, ignored, now);
+        }
+    }
+}
