@@ -19,8 +19,9 @@ import java.util.function.IntSupplier;
  * A CRaC hook that runs a function's request path before its SnapStart snapshot is taken, so that a restored
  * environment serves its first request warm. Three parts: a rehearsal of whole requests through the handler on a
  * DynamoDB client that sends nothing (so the JIT compiles every step of our code and the SDK's into the snapshot,
- * fresh caches included), a few real DynamoDB requests that change nothing (connections, credentials), and learning
- * every registered attribute type (they never change, so the snapshot's cache of them is never stale).
+ * fresh caches included), real DynamoDB requests that change nothing (connections, credentials, the HTTP client's
+ * own path), and learning every registered attribute type (they never change, so the snapshot's cache of them is
+ * never stale); then a full collection of what all that left behind.
  * A failed step (no table, no network) is logged and ignored: it must never stop the snapshot, and running the hook
  * twice does nothing more than running it once.
  */
@@ -99,6 +100,9 @@ final class SnapStartPriming implements Resource {
                 Log.info(null, "SnapStart priming learnt " + learnt + " registered attribute types");
             }
         }, "the registered types");
+        // Priming's garbage would otherwise fill the snapshot and be collected during a restored environment's first
+        // requests: a young collection there costs more than the request itself.
+        System.gc();
     }
 
     private static void attempt(Runnable step, String what) {

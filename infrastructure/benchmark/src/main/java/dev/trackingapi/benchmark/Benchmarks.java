@@ -49,7 +49,7 @@ public final class Benchmarks {
                     coldStart(dynamoDb, repository, quick ? 3 : 7);
                 }
                 if (figures.contains(4)) {
-                    priming(dynamoDb, repository, quick ? 3 : 7, 300);
+                    priming(dynamoDb, repository, quick ? 3 : 11, 300);
                 }
             }
         }
