@@ -5,8 +5,8 @@ import dev.trackingapi.store.CustomerStore;
 import java.time.Instant;
 
 /**
- * Makes sure every event's customer has a profile, at the cost of one write per new customer per execution
- * environment: customers are never deleted, so once a profile is known to exist it always does.
+ * The customers an execution environment knows to have a profile, and the creation of a missing one (one write per
+ * new customer): customers are never deleted, so once a profile is known to exist it always does.
  */
 public final class KnownCustomers {
     private static final int MAX_CACHED_CUSTOMERS = 100_000;
