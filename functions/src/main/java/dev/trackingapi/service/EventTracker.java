@@ -33,16 +33,14 @@ public final class EventTracker {
         long timeMillis = request.timeMillis() != null ? request.timeMillis() : receivedAt.toEpochMilli();
         AttributeScope scope = AttributeScope.event(projectId, request.name());
         boolean customerMissing = knownFacts.learn(scope, request.attributes(), request.customerId());
-        CompletableFuture<Void> customer = knownFacts.ensureCustomer(scope, request.customerId(), customerMissing,
+        CompletableFuture<Void> customer = knownFacts.ensureCustomer(projectId, request.customerId(), customerMissing,
                 receivedAt);
-        StoredEvent event;
         TypeRegistry.Checked checked;
         try {
             checked = types.check(scope, request.attributes(), receivedAt);
             String eventKey = EventKeys.of(projectId, request, timeMillis);
-            event = new StoredEvent(projectId, request.customerId(), request.name(), timeMillis, eventKey,
-                    request.eventId(), receivedAt, checked.applied(), checked.ignored(), request.timeMillis() == null);
-            events.putIfAbsent(event);
+            events.putIfAbsent(new StoredEvent(projectId, request.customerId(), request.name(), timeMillis, eventKey,
+                    request.eventId(), receivedAt, checked.applied(), checked.ignored(), request.timeMillis() == null));
         } catch (RuntimeException | Error failed) {
             awaitQuietly(customer);
             throw failed;

@@ -65,9 +65,8 @@ public final class KnownFacts {
      *
      * @return completes when the profile is known to exist, or with the storage failure that prevented it
      */
-    public CompletableFuture<Void> ensureCustomer(AttributeScope scope, String customerId, boolean knownMissing,
+    public CompletableFuture<Void> ensureCustomer(String projectId, String customerId, boolean knownMissing,
                                                   Instant now) {
-        String projectId = scope.projectId();
         if (customers.isKnown(projectId, customerId)) {
             return NOTHING_TO_DO;
         }

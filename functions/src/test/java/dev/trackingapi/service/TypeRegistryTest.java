@@ -7,36 +7,32 @@ import dev.trackingapi.domain.AttributeScope;
 import dev.trackingapi.domain.AttributeType;
 import dev.trackingapi.domain.IgnoredAttribute;
 import dev.trackingapi.store.AttributeTypeStore;
+import dev.trackingapi.testing.InMemoryStores;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TypeRegistryTest {
 
-    /** An in-memory registry that counts its calls. */
+    /** The in-memory registry, counting the calls made to it. */
     static final class CountingStore implements AttributeTypeStore {
-        final Map<String, AttributeType> types = new HashMap<>();
+        private final InMemoryStores stored = new InMemoryStores();
         int calls;
 
         @Override
         public synchronized AttributeType registerIfAbsent(AttributeScope scope, String name, AttributeType type,
                                                            Instant now) {
             calls++;
-            return types.computeIfAbsent(scope.id() + "\u0000" + name, key -> type);
+            return stored.registerIfAbsent(scope, name, type, now);
         }
 
         @Override
         public synchronized List<Registered> registered(int max) {
             calls++;
-            return types.entrySet().stream().limit(max).map(entry -> {
-                String[] key = entry.getKey().split("\u0000");
-                return new Registered(key[0], key[1], entry.getValue());
-            }).toList();
+            return stored.registered(max);
         }
     }
 

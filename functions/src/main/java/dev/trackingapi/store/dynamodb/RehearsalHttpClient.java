@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An HTTP client that sends nothing: it answers every DynamoDB call with the service's empty success (no item found,
  * nothing unprocessed, write accepted), except every other GetItem that asks only whether an item exists (it
- * projects the key), which finds one, so that both answers are rehearsed. A DynamoDB client built on it runs the SDK's whole request path (marshalling, signing, retries,
- * unmarshalling) and ours, so that SnapStart priming can rehearse real requests without a byte leaving the function
- * and without writing anything.
+ * projects the key), which finds one, so that both answers are rehearsed. A DynamoDB client built on it runs the
+ * SDK's whole request path (marshalling, signing, retries, unmarshalling) and ours, so that SnapStart priming can
+ * rehearse real requests without a byte leaving the function and without writing anything.
  */
 final class RehearsalHttpClient implements SdkHttpClient {
     private static final String TARGET_HEADER = "X-Amz-Target";

@@ -27,7 +27,12 @@ public final class Benchmarks {
             if (args[i].equals("--quick")) {
                 quick = true;
             } else if (args[i].equals("--figures") && i + 1 < args.length) {
-                figures = figures(args[++i]);
+                try {
+                    figures = figures(args[++i]);
+                } catch (IllegalArgumentException e) {
+                    System.err.println(e.getMessage());
+                    System.exit(2);
+                }
             } else {
                 System.err.println("usage: run.sh [--quick] [--figures N,N...]  (unknown argument: " + args[i] + ")");
                 System.exit(2);
@@ -61,20 +66,24 @@ public final class Benchmarks {
         }
     }
 
-    private static Set<Integer> figures(String list) {
+    /** The figures of a "--figures" list such as "3,4": numbers from 1 to 6, comma-separated. */
+    static Set<Integer> figures(String list) {
         Set<Integer> figures = new TreeSet<>();
         for (String figure : list.split(",")) {
             try {
                 figures.add(Integer.parseInt(figure.trim()));
             } catch (NumberFormatException e) {
-                figures.add(-1);
+                throw new IllegalArgumentException(notFigures(list), e);
             }
         }
         if (!ALL_FIGURES.containsAll(figures)) {
-            System.err.println("--figures takes numbers from 1 to 6, comma-separated, not: " + list);
-            System.exit(2);
+            throw new IllegalArgumentException(notFigures(list));
         }
         return figures;
+    }
+
+    private static String notFigures(String list) {
+        return "--figures takes numbers from 1 to 6, comma-separated, not: " + list;
     }
 
     private static void requestCounts(LocalDynamoDb dynamoDb, TrafficMix mix) {

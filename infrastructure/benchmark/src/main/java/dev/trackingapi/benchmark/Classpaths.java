@@ -17,6 +17,15 @@ final class Classpaths {
                 + read(functions.resolve("runtime-classpath.txt")) + java.io.File.pathSeparator + extraClasses;
     }
 
+    /**
+     * functions as deployed, plus this harness's classes (a child main, the SDK floor handler, the crac stand-in) and
+     * the baseline's (the child that builds API Gateway events).
+     */
+    static String functionsWithHarness(Path repository) {
+        return functions(repository, benchmarkClasses(repository)) + java.io.File.pathSeparator
+                + baselineClasses(repository);
+    }
+
     static String baseline(Path repository) {
         Path baseline = repository.resolve("infrastructure/benchmark-baseline/target");
         return baseline.resolve("classes") + java.io.File.pathSeparator + read(baseline.resolve("runtime-classpath.txt"));

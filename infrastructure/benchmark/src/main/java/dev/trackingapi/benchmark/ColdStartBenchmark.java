@@ -45,8 +45,7 @@ public final class ColdStartBenchmark {
         Map<String, String> environment = lambdaEnvironment(dynamoDb);
         String ourClasspath = Classpaths.functions(repository, Classpaths.baselineClasses(repository));
         String baselineClasspath = Classpaths.baseline(repository);
-        String sdkFloorClasspath = Classpaths.functions(repository, Classpaths.benchmarkClasses(repository))
-                + java.io.File.pathSeparator + Classpaths.baselineClasses(repository);
+        String sdkFloorClasspath = Classpaths.functionsWithHarness(repository);
         String project = "cold-" + UUID.randomUUID().toString().substring(0, 8);
         int eventNames = TrafficMix.EVENT_NAMES.size();
         TrafficMix mix = new TrafficMix(1, eventNames * (runs + 1), 10);

@@ -27,8 +27,7 @@ public final class PrimingBenchmark {
 
     public static Result run(LocalDynamoDb dynamoDb, Path repository, int runs, int warmRequests) {
         Map<String, String> environment = ColdStartBenchmark.lambdaEnvironment(dynamoDb);
-        String classpath = Classpaths.functions(repository, Classpaths.benchmarkClasses(repository))
-                + java.io.File.pathSeparator + Classpaths.baselineClasses(repository);
+        String classpath = Classpaths.functionsWithHarness(repository);
         String project = "priming-" + UUID.randomUUID().toString().substring(0, 8);
         child(classpath, environment, project, 0, warmRequests, "unprimed");
         long[] primed = new long[runs];
