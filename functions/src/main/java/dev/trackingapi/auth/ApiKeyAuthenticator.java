@@ -1,5 +1,6 @@
 package dev.trackingapi.auth;
 
+import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.ApiKeyStore;
 import dev.trackingapi.store.StorageUnavailableException;
 
@@ -61,5 +62,10 @@ public final class ApiKeyAuthenticator {
         }
         lookups.put(keyHash, fresh);
         return Optional.ofNullable(fresh.projectId());
+    }
+
+    /** Forgets every lookup (what a rehearsal of requests taught it is not true of any key). */
+    public void forget() {
+        lookups.clear();
     }
 }

@@ -1,18 +1,19 @@
 package dev.trackingapi.auth;
 
-import dev.trackingapi.domain.Digests;
+import dev.trackingapi.model.Digests;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
  * API keys: 32 random bytes from a secure source, URL-safe, with a recognisable prefix. Only a key's SHA-256 is ever
- * stored; the first characters of that hash (the key id) name a key in listings and logs without revealing it.
+ * stored.
  */
 public final class ApiKeys {
+    /** The header that carries the key; HTTP API lower-cases header names in payload 2.0. */
+    public static final String HEADER = "x-growlytics-key";
     public static final String PREFIX = "gtk_";
     private static final int RANDOM_BYTES = 32;
-    private static final int KEY_ID_LENGTH = 12;
     private static final int MAX_PRESENTED_LENGTH = 256;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -27,10 +28,6 @@ public final class ApiKeys {
 
     public static String hash(String key) {
         return Digests.sha256Hex(key);
-    }
-
-    public static String keyIdOfHash(String keyHash) {
-        return keyHash.substring(0, KEY_ID_LENGTH);
     }
 
     /**

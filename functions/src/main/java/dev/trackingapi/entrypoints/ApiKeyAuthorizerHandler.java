@@ -3,16 +3,13 @@ package dev.trackingapi.entrypoints;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
+import dev.trackingapi.api.ApiRequest;
 import dev.trackingapi.auth.ApiKeyAuthenticator;
 import dev.trackingapi.auth.ApiKeys;
-import dev.trackingapi.config.EnvironmentVariables;
-import dev.trackingapi.config.LambdaEnvironment;
-import dev.trackingapi.config.Wiring;
-import dev.trackingapi.http.Log;
-import dev.trackingapi.store.dynamodb.DynamoDbClients;
+import dev.trackingapi.log.Log;
+import dev.trackingapi.store.ApiKeyRecord;
+import dev.trackingapi.wiring.LambdaEnvironment;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,32 +19,17 @@ import java.util.Optional;
  * project id out in the context, where the handlers read it (and only there). Keys are never logged.
  */
 public final class ApiKeyAuthorizerHandler implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> {
-    public static final String KEY_HEADER = "x-growlytics-key";
     private static final Map<String, Object> DENY = Map.of("isAuthorized", false);
 
     private final ApiKeyAuthenticator authenticator;
-    private final SnapStartPriming priming;
 
     public ApiKeyAuthorizerHandler() {
-        this.authenticator = Wiring.authenticator(LambdaEnvironment.dynamoDb(), LambdaEnvironment.variables(),
-                Clock.systemUTC());
-        String table = LambdaEnvironment.variables().required(EnvironmentVariables.API_KEYS_TABLE);
-        ApiKeyAuthenticator uncached = Wiring.authenticator(LambdaEnvironment.dynamoDb(), table, Clock.systemUTC(),
-                Duration.ZERO);
-        this.priming = SnapStartPriming.register(() -> {
-            ApiKeyAuthenticator rehearsal = Wiring.authenticator(
-                    DynamoDbClients.rehearsal(LambdaEnvironment.variables()), table, Clock.systemUTC(), Duration.ZERO);
-            for (int i = 0; i < SnapStartPriming.REHEARSED_REQUESTS; i++) {
-                String key = ApiKeys.PREFIX + "priming-" + i;
-                rehearsal.projectFor(key);
-                describe(key);
-            }
-        }, () -> uncached.projectFor(ApiKeys.PREFIX + "warm-up"));
+        this(LambdaEnvironment.authenticator());
+        LambdaEnvironment.primeAuthorizer(this);
     }
 
     public ApiKeyAuthorizerHandler(ApiKeyAuthenticator authenticator) {
         this.authenticator = authenticator;
-        this.priming = null;
     }
 
     @Override
@@ -58,7 +40,7 @@ public final class ApiKeyAuthorizerHandler implements RequestHandler<APIGatewayV
             Log.warn(context, "API key refused: " + describe(key));
             return DENY;
         }
-        return Map.of("isAuthorized", true, "context", Map.of(TrackingEndpoint.PROJECT_ID_CONTEXT_KEY, projectId.get()));
+        return Map.of("isAuthorized", true, "context", Map.of(ApiRequest.PROJECT_ID, projectId.get()));
     }
 
     /** Names a refused key for the log without revealing it: only the first characters of its hash. */
@@ -69,7 +51,7 @@ public final class ApiKeyAuthorizerHandler implements RequestHandler<APIGatewayV
         if (!ApiKeys.isPlausible(key)) {
             return "malformed key (" + key.length() + " characters)";
         }
-        return "unknown or revoked key, key id " + ApiKeys.keyIdOfHash(ApiKeys.hash(key));
+        return "unknown or revoked key, key id " + ApiKeyRecord.keyIdOf(ApiKeys.hash(key));
     }
 
     /** HTTP API lower-cases header names in payload 2.0; the identity source carries the same value. */
@@ -80,16 +62,12 @@ public final class ApiKeyAuthorizerHandler implements RequestHandler<APIGatewayV
         Map<String, String> headers = event.getHeaders();
         if (headers != null) {
             for (Map.Entry<String, String> header : headers.entrySet()) {
-                if (KEY_HEADER.equalsIgnoreCase(header.getKey())) {
+                if (ApiKeys.HEADER.equalsIgnoreCase(header.getKey())) {
                     return header.getValue();
                 }
             }
         }
         List<String> identitySource = event.getIdentitySource();
         return identitySource == null || identitySource.isEmpty() ? null : identitySource.get(0);
-    }
-
-    SnapStartPriming priming() {
-        return priming;
     }
 }

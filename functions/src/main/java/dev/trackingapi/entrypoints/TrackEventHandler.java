@@ -1,14 +1,16 @@
 package dev.trackingapi.entrypoints;
 
-import dev.trackingapi.domain.EventRequestReader;
 import dev.trackingapi.service.EventTracker;
+import dev.trackingapi.validation.EventRequestReader;
+import dev.trackingapi.wiring.LambdaEnvironment;
 
 import java.time.Clock;
 
 /** POST /track/event: the same body as /track/event/v2 (the docs' own example posts here); attributes typed or flat. */
 public final class TrackEventHandler extends EventEndpoint {
     public TrackEventHandler() {
-        super(EventRequestReader.trackEvent());
+        this(LambdaEnvironment.eventTracker(), Clock.systemUTC());
+        LambdaEnvironment.primeEventFunction(this);
     }
 
     public TrackEventHandler(EventTracker tracker, Clock clock) {

@@ -26,7 +26,7 @@ final class BoundedCache<K, V> {
         entries.put(key, value);
     }
 
-    int size() {
-        return entries.size();
+    void clear() {
+        entries.clear();
     }
 }

@@ -1,11 +1,11 @@
 package dev.trackingapi.service;
 
-import dev.trackingapi.domain.Attribute;
-import dev.trackingapi.domain.AttributeScope;
-import dev.trackingapi.domain.CustomerRequest;
-import dev.trackingapi.domain.CustomerUpsert;
-import dev.trackingapi.domain.IgnoredAttribute;
-import dev.trackingapi.domain.TrackingResult;
+import dev.trackingapi.model.Attribute;
+import dev.trackingapi.model.AttributeScope;
+import dev.trackingapi.model.CustomerRequest;
+import dev.trackingapi.model.CustomerUpsert;
+import dev.trackingapi.model.IgnoredAttribute;
+import dev.trackingapi.model.TrackingResult;
 import dev.trackingapi.store.CustomerStore;
 
 import java.time.Instant;
@@ -18,29 +18,22 @@ import java.util.List;
  */
 public final class CustomerTracker {
     private final TypeRegistry types;
-    private final KnownCustomers knownCustomers;
-    private final KnownFacts knownFacts;
     private final CustomerStore customers;
 
-    public CustomerTracker(TypeRegistry types, KnownCustomers knownCustomers, KnownFacts knownFacts,
-                           CustomerStore customers) {
+    public CustomerTracker(TypeRegistry types, CustomerStore customers) {
         this.types = types;
-        this.knownCustomers = knownCustomers;
-        this.knownFacts = knownFacts;
         this.customers = customers;
     }
 
     public TrackingResult upsert(String projectId, CustomerRequest request, int customAttributeCap, Instant now) {
         AttributeScope scope = AttributeScope.customer(projectId);
-        knownFacts.learn(scope, request.custom(), null);
-        TypeRegistry.Checked checked = types.check(scope, request.custom(), now);
+        TypeRegistry.Checked checked = types.check(types.prefetch(scope, request.custom(), null), request.custom(), now);
         List<IgnoredAttribute> ignored = new ArrayList<>(checked.ignored());
         if (!ignored.isEmpty()) {
             customers.keepIgnored(projectId, request.customerId(), ignored, now);
         }
         List<Attribute> overCap = customers.upsert(new CustomerUpsert(projectId, request.customerId(),
                 request.reserved(), checked.applied(), customAttributeCap, now));
-        knownCustomers.remember(projectId, request.customerId());
         if (!overCap.isEmpty()) {
             List<IgnoredAttribute> limited = overCap.stream()
                     .map(attribute -> IgnoredAttribute.limitExceeded(attribute, customAttributeCap))
@@ -49,10 +42,5 @@ public final class CustomerTracker {
             ignored.addAll(limited);
         }
         return TrackingResult.of(ignored);
-    }
-
-    /** Types are learnt once per snapshot rather than once per restored environment: see {@link TypeRegistry}. */
-    public int learnRegisteredTypes() {
-        return types.learnRegistered();
     }
 }

@@ -1,10 +1,10 @@
 package dev.trackingapi.service;
 
-import dev.trackingapi.domain.AttributeScope;
-import dev.trackingapi.domain.EventKeys;
-import dev.trackingapi.domain.EventRequest;
-import dev.trackingapi.domain.StoredEvent;
-import dev.trackingapi.domain.TrackingResult;
+import dev.trackingapi.model.AttributeScope;
+import dev.trackingapi.model.EventKeys;
+import dev.trackingapi.model.EventRequest;
+import dev.trackingapi.model.StoredEvent;
+import dev.trackingapi.model.TrackingResult;
 import dev.trackingapi.store.EventStore;
 
 import java.time.Instant;
@@ -20,26 +20,27 @@ import java.util.concurrent.CompletionException;
  */
 public final class EventTracker {
     private final TypeRegistry types;
-    private final KnownFacts knownFacts;
+    private final CustomerProfiles profiles;
     private final EventStore events;
 
-    public EventTracker(TypeRegistry types, KnownFacts knownFacts, EventStore events) {
+    public EventTracker(TypeRegistry types, CustomerProfiles profiles, EventStore events) {
         this.types = types;
-        this.knownFacts = knownFacts;
+        this.profiles = profiles;
         this.events = events;
     }
 
     public TrackingResult track(String projectId, EventRequest request, Instant receivedAt) {
         long timeMillis = request.timeMillis() != null ? request.timeMillis() : receivedAt.toEpochMilli();
         AttributeScope scope = AttributeScope.event(projectId, request.name());
-        boolean customerMissing = knownFacts.learn(scope, request.attributes(), request.customerId());
-        CompletableFuture<Void> customer = knownFacts.ensureCustomer(projectId, request.customerId(), customerMissing,
-                receivedAt);
+        String customerId = request.customerId();
+        Prefetch prefetch = types.prefetch(scope, request.attributes(),
+                profiles.isKnown(projectId, customerId) ? null : customerId);
+        CompletableFuture<Void> customer = profiles.ensureExists(projectId, customerId, prefetch.customer(), receivedAt);
         TypeRegistry.Checked checked;
         try {
-            checked = types.check(scope, request.attributes(), receivedAt);
+            checked = types.check(prefetch, request.attributes(), receivedAt);
             String eventKey = EventKeys.of(projectId, request, timeMillis);
-            events.putIfAbsent(new StoredEvent(projectId, request.customerId(), request.name(), timeMillis, eventKey,
+            events.putIfAbsent(new StoredEvent(projectId, customerId, request.name(), timeMillis, eventKey,
                     request.eventId(), receivedAt, checked.applied(), checked.ignored(), request.timeMillis() == null));
         } catch (RuntimeException | Error failed) {
             awaitQuietly(customer);
@@ -47,11 +48,6 @@ public final class EventTracker {
         }
         await(customer);
         return TrackingResult.of(checked.ignored());
-    }
-
-    /** Types are learnt once per snapshot rather than once per restored environment: see {@link TypeRegistry}. */
-    public int learnRegisteredTypes() {
-        return types.learnRegistered();
     }
 
     private static void await(CompletableFuture<Void> work) {

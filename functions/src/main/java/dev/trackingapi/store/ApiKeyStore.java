@@ -1,6 +1,5 @@
 package dev.trackingapi.store;
 
-import dev.trackingapi.auth.ApiKeyRecord;
 
 import java.time.Instant;
 import java.util.List;

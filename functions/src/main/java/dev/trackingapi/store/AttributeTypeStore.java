@@ -1,7 +1,7 @@
 package dev.trackingapi.store;
 
-import dev.trackingapi.domain.AttributeScope;
-import dev.trackingapi.domain.AttributeType;
+import dev.trackingapi.model.AttributeScope;
+import dev.trackingapi.model.AttributeType;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.trackingapi.store;
 
-import dev.trackingapi.domain.Attribute;
-import dev.trackingapi.domain.CustomerUpsert;
-import dev.trackingapi.domain.IgnoredAttribute;
+import dev.trackingapi.model.Attribute;
+import dev.trackingapi.model.CustomerUpsert;
+import dev.trackingapi.model.IgnoredAttribute;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +12,9 @@ public interface CustomerStore {
 
     /** Creates an empty profile for the customer unless it exists; never changes an existing one. */
     void createIfAbsent(String projectId, String customerId, Instant now);
+
+    /** Whether the customer has a profile (an eventually consistent read). */
+    boolean exists(String projectId, String customerId);
 
     /**
      * Upserts the profile: each attribute is set on its own path, so concurrent updates of different attributes never

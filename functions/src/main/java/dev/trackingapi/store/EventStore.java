@@ -1,6 +1,6 @@
 package dev.trackingapi.store;
 
-import dev.trackingapi.domain.StoredEvent;
+import dev.trackingapi.model.StoredEvent;
 
 /** Events, one item each, readable per customer in time order. */
 public interface EventStore {

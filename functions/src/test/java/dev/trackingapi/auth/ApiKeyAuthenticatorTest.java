@@ -1,5 +1,6 @@
 package dev.trackingapi.auth;
 
+import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.ApiKeyStore;
 import dev.trackingapi.store.StorageUnavailableException;
 import org.junit.jupiter.api.Test;

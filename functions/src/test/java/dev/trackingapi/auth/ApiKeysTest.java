@@ -1,5 +1,6 @@
 package dev.trackingapi.auth;
 
+import dev.trackingapi.store.ApiKeyRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,7 +29,7 @@ class ApiKeysTest {
         String hash = ApiKeys.hash("abc");
 
         assertThat(hash).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        assertThat(ApiKeys.keyIdOfHash(hash)).isEqualTo("ba7816bf8f01");
+        assertThat(ApiKeyRecord.keyIdOf(hash)).isEqualTo("ba7816bf8f01");
     }
 
     @ParameterizedTest

@@ -2,11 +2,11 @@ package dev.trackingapi.integration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.config.TableNames;
-import dev.trackingapi.domain.AttributeScope;
+import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.testing.ApiGatewayEvents;
 import dev.trackingapi.testing.StoredData;
-import dev.trackingapi.testing.TrackingApi;
 import dev.trackingapi.testing.TrackingApi.Response;
+import dev.trackingapi.testing.TrackingApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -499,7 +499,7 @@ abstract class AbstractTrackingIT {
 
     static JsonNode json(String text) {
         try {
-            return dev.trackingapi.http.Json.MAPPER.readTree(text);
+            return dev.trackingapi.api.Json.MAPPER.readTree(text);
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }

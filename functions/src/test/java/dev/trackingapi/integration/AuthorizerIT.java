@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import dev.trackingapi.auth.ApiKeyAuthenticator;
-import dev.trackingapi.auth.ApiKeyRecord;
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
+import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
 import dev.trackingapi.testing.TestDynamoDb;
 import org.junit.jupiter.api.Test;
@@ -93,7 +93,7 @@ class AuthorizerIT {
         assertThat(logLines).hasSize(2);
         assertThat(String.join("\n", logLines)).doesNotContain(allowed.substring(ApiKeys.PREFIX.length(), 12))
                 .doesNotContain(revoked.substring(ApiKeys.PREFIX.length(), 12))
-                .contains("key id " + ApiKeys.keyIdOfHash(ApiKeys.hash(revoked)));
+                .contains("key id " + ApiKeyRecord.keyIdOf(ApiKeys.hash(revoked)));
     }
 
     static Context context(List<String> logLines) {

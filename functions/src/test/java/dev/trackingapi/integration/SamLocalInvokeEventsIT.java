@@ -55,10 +55,10 @@ class SamLocalInvokeEventsIT {
         String projectId = (String) event.getRequestContext().getAuthorizer().getLambda().get("projectId");
         StoredData stored = new StoredData(TestDynamoDb.client(), TestDynamoDb.tables());
         if (file.contains("event")) {
-            String customerId = dev.trackingapi.http.Json.MAPPER.readTree(event.getBody()).get("customerId").asText();
+            String customerId = dev.trackingapi.api.Json.MAPPER.readTree(event.getBody()).get("customerId").asText();
             assertThat(stored.events(projectId, customerId)).isNotEmpty();
         } else {
-            String customerId = dev.trackingapi.http.Json.MAPPER.readTree(event.getBody()).get("id").asText();
+            String customerId = dev.trackingapi.api.Json.MAPPER.readTree(event.getBody()).get("id").asText();
             assertThat(stored.profile(projectId, customerId)).isPresent();
         }
     }

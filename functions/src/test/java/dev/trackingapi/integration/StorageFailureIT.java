@@ -3,8 +3,8 @@ package dev.trackingapi.integration;
 import dev.trackingapi.config.TableNames;
 import dev.trackingapi.testing.DynamoDbLocalServer;
 import dev.trackingapi.testing.TestDynamoDb;
-import dev.trackingapi.testing.TrackingApi;
 import dev.trackingapi.testing.TrackingApi.Response;
+import dev.trackingapi.testing.TrackingApi;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -1,6 +1,7 @@
 package dev.trackingapi.integration;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
 import dev.trackingapi.entrypoints.RestApiCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiEventHandler;
@@ -53,7 +54,7 @@ class TemplateRoutesTest {
     void authorizer_isTheKeyHandler_onTheKeyHeader_cachedForTheParameterDefault() throws Exception {
         TemplateHttpApi.LambdaAuthorizer authorizer = api.authorizer("ApiKeyAuthorizer", Map.of());
 
-        assertThat(authorizer.identitySource()).containsExactly("$request.header." + ApiKeyAuthorizerHandler.KEY_HEADER);
+        assertThat(authorizer.identitySource()).containsExactly("$request.header." + ApiKeys.HEADER);
         assertThat(authorizer.reauthorizeEverySeconds()).isEqualTo(300);
         assertThat(authorizer.simpleResponses()).isTrue();
         assertThat(authorizer.payloadFormatVersion()).isEqualTo("2.0");

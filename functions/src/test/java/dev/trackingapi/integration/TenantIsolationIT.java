@@ -1,6 +1,6 @@
 package dev.trackingapi.integration;
 
-import dev.trackingapi.domain.AttributeScope;
+import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.testing.StoredData;
 import dev.trackingapi.testing.TestDynamoDb;
 import dev.trackingapi.testing.TrackingApi;

@@ -3,8 +3,8 @@ package dev.trackingapi.reliability;
 import dev.trackingapi.reliability.RequestCorpus.Case;
 import dev.trackingapi.reliability.RequestCorpus.Request;
 import dev.trackingapi.testing.InMemoryStores;
-import dev.trackingapi.testing.TrackingApi;
 import dev.trackingapi.testing.TrackingApi.Response;
+import dev.trackingapi.testing.TrackingApi;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

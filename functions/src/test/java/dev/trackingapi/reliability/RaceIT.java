@@ -1,13 +1,13 @@
 package dev.trackingapi.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.trackingapi.domain.AttributeScope;
+import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.testing.ApiGatewayEvents;
 import dev.trackingapi.testing.ResponseContract;
 import dev.trackingapi.testing.StoredData;
 import dev.trackingapi.testing.TestDynamoDb;
-import dev.trackingapi.testing.TrackingApi;
 import dev.trackingapi.testing.TrackingApi.Response;
+import dev.trackingapi.testing.TrackingApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.trackingapi.reliability;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.trackingapi.http.Json;
+import dev.trackingapi.api.Json;
 import dev.trackingapi.testing.ApiGatewayEvents;
 import dev.trackingapi.testing.TrackingApi;
 

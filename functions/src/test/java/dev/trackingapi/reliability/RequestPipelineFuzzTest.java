@@ -4,8 +4,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.trackingapi.testing.ApiGatewayEvents;
 import dev.trackingapi.testing.InMemoryStores;
 import dev.trackingapi.testing.ResponseContract;
-import dev.trackingapi.testing.TrackingApi;
 import dev.trackingapi.testing.TrackingApi.Response;
+import dev.trackingapi.testing.TrackingApi;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,21 +1,18 @@
 package dev.trackingapi.service;
 
 import com.fasterxml.jackson.databind.node.IntNode;
-import dev.trackingapi.config.BesideWrites;
-import dev.trackingapi.domain.Attribute;
-import dev.trackingapi.domain.AttributeScope;
-import dev.trackingapi.domain.AttributeType;
-import dev.trackingapi.domain.EventRequest;
+import dev.trackingapi.model.Attribute;
+import dev.trackingapi.model.AttributeScope;
+import dev.trackingapi.model.AttributeType;
+import dev.trackingapi.model.EventRequest;
 import dev.trackingapi.store.CustomerStore;
 import dev.trackingapi.store.EventStore;
-import dev.trackingapi.store.KnownFactsStore;
 import dev.trackingapi.store.StorageUnavailableException;
 import dev.trackingapi.testing.InMemoryStores;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -47,23 +44,22 @@ class EventTrackerTest {
 
     /** A tracker on the in-memory stores, with a hook into each step, and its types learnt as after a snapshot. */
     private EventTracker trackerWith(CustomerRead customerRead, CustomerStore profiles, EventStore events) {
-        TypeRegistry types = new TypeRegistry(stored);
-        KnownCustomers customers = new KnownCustomers(profiles);
-        KnownFactsStore facts = new KnownFactsStore() {
+        TypeRegistry types = new TypeRegistry(stored, (scope, attributeNames, customerIdOrNull) -> {
+            throw new AssertionError("an environment that knows the event's types looks up only the customer");
+        });
+        types.learnRegistered();
+        CustomerStore customers = new CustomerStoreBeside(stored) {
             @Override
-            public Found lookUp(AttributeScope scope, Collection<String> attributeNames, String customerIdOrNull) {
-                throw new AssertionError("an environment that knows the event's types looks up only the customer");
+            public void createIfAbsent(String projectId, String customerId, Instant now) {
+                profiles.createIfAbsent(projectId, customerId, now);
             }
 
             @Override
-            public boolean customerExists(String projectId, String customerId) {
+            public boolean exists(String projectId, String customerId) {
                 return customerRead.exists(projectId, customerId);
             }
         };
-        EventTracker tracker = new EventTracker(types, new KnownFacts(facts, types, customers, BesideWrites.pool()),
-                events);
-        tracker.learnRegisteredTypes();
-        return tracker;
+        return new EventTracker(types, new CustomerProfiles(customers, InMemoryStores.BESIDE_WRITES), events);
     }
 
     private void registerAmount() {
@@ -82,7 +78,7 @@ class EventTrackerTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return stored.customerExists(projectId, customerId);
+            return stored.exists(projectId, customerId);
         }, stored, event -> {
             eventWriteStarted.countDown();
             return stored.putIfAbsent(event);
@@ -97,7 +93,7 @@ class EventTrackerTest {
     @Test
     void aMissingProfile_isCreated_andTheAnswerWaitsForIt() {
         registerAmount();
-        EventTracker tracker = trackerWith(stored::customerExists, new CustomerStoreBeside(stored) {
+        EventTracker tracker = trackerWith(stored::exists, new CustomerStoreBeside(stored) {
             @Override
             public void createIfAbsent(String projectId, String customerId, Instant now) {
                 happened.add("profile");
@@ -111,7 +107,7 @@ class EventTrackerTest {
         tracker.track("p", event("new-customer", "e1"), NOW);
 
         assertThat(happened).containsExactlyInAnyOrder("event", "profile");
-        assertThat(stored.customerExists("p", "new-customer"))
+        assertThat(stored.exists("p", "new-customer"))
                 .isTrue();
     }
 
@@ -121,7 +117,7 @@ class EventTrackerTest {
         AtomicInteger lookUps = new AtomicInteger();
         EventTracker tracker = trackerWith((projectId, customerId) -> {
             lookUps.incrementAndGet();
-            return stored.customerExists(projectId, customerId);
+            return stored.exists(projectId, customerId);
         }, stored, stored);
         tracker.track("p", event("c1", "e1"), NOW);
         int writesAfterFirst = stored.writes();
@@ -136,7 +132,7 @@ class EventTrackerTest {
     void whenTheProfileCannotBeWritten_theRequestFails_andItsRetryCompletesIt() {
         registerAmount();
         int[] profileFailures = {1};
-        EventTracker tracker = trackerWith(stored::customerExists, new CustomerStoreBeside(stored) {
+        EventTracker tracker = trackerWith(stored::exists, new CustomerStoreBeside(stored) {
             @Override
             public void createIfAbsent(String projectId, String customerId, Instant now) {
                 if (profileFailures[0]-- > 0) {
@@ -151,7 +147,7 @@ class EventTrackerTest {
         tracker.track("p", event("c2", "e1"), NOW);
 
         assertThat(stored.events()).isEqualTo(1);
-        assertThat(stored.customerExists("p", "c2")).isTrue();
+        assertThat(stored.exists("p", "c2")).isTrue();
     }
 
     @Test
@@ -165,7 +161,7 @@ class EventTrackerTest {
         tracker.track("p", event("c3", "e1"), NOW);
 
         assertThat(stored.events()).isEqualTo(1);
-        assertThat(stored.customerExists("p", "c3")).isTrue();
+        assertThat(stored.exists("p", "c3")).isTrue();
     }
 
     @Test
@@ -179,7 +175,7 @@ class EventTrackerTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            stored.customerExists(projectId, customerId);
+            stored.exists(projectId, customerId);
             lookUpFinished[0] = true;
             throw new StorageUnavailableException("the lookup failed too", null);
         }, new CustomerStoreBeside(stored) {
@@ -201,22 +197,18 @@ class EventTrackerTest {
     @Test
     void anEnvironmentThatDoesNotKnowTheTypes_readsTypesAndCustomerInOneLookUp_andCreatesANewCustomerOnce() {
         AtomicInteger lookUps = new AtomicInteger();
-        TypeRegistry types = new TypeRegistry(stored);
-        KnownCustomers customers = new KnownCustomers(stored);
-        KnownFactsStore counted = new KnownFactsStore() {
+        TypeRegistry types = new TypeRegistry(stored, (scope, attributeNames, customerIdOrNull) -> {
+            lookUps.incrementAndGet();
+            return stored.lookUp(scope, attributeNames, customerIdOrNull);
+        });
+        CustomerStore customers = new CustomerStoreBeside(stored) {
             @Override
-            public Found lookUp(AttributeScope scope, Collection<String> attributeNames, String customerIdOrNull) {
+            public boolean exists(String projectId, String customerId) {
                 lookUps.incrementAndGet();
-                return stored.lookUp(scope, attributeNames, customerIdOrNull);
-            }
-
-            @Override
-            public boolean customerExists(String projectId, String customerId) {
-                lookUps.incrementAndGet();
-                return stored.customerExists(projectId, customerId);
+                return super.exists(projectId, customerId);
             }
         };
-        EventTracker tracker = new EventTracker(types, new KnownFacts(counted, types, customers, BesideWrites.pool()),
+        EventTracker tracker = new EventTracker(types, new CustomerProfiles(customers, InMemoryStores.BESIDE_WRITES),
                 stored);
 
         tracker.track("p", event("c5", "e1"), NOW);
@@ -240,13 +232,18 @@ class EventTrackerTest {
         }
 
         @Override
-        public List<Attribute> upsert(dev.trackingapi.domain.CustomerUpsert upsert) {
+        public boolean exists(String projectId, String customerId) {
+            return stored.exists(projectId, customerId);
+        }
+
+        @Override
+        public List<Attribute> upsert(dev.trackingapi.model.CustomerUpsert upsert) {
             return stored.upsert(upsert);
         }
 
         @Override
         public void keepIgnored(String projectId, String customerId,
-                                List<dev.trackingapi.domain.IgnoredAttribute> ignored, Instant now) {
+                                List<dev.trackingapi.model.IgnoredAttribute> ignored, Instant now) {
             stored.keepIgnored(projectId, customerId, ignored, now);
         }
     }

@@ -2,10 +2,10 @@ package dev.trackingapi.service;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.trackingapi.domain.Attribute;
-import dev.trackingapi.domain.AttributeScope;
-import dev.trackingapi.domain.AttributeType;
-import dev.trackingapi.domain.IgnoredAttribute;
+import dev.trackingapi.model.Attribute;
+import dev.trackingapi.model.AttributeScope;
+import dev.trackingapi.model.AttributeType;
+import dev.trackingapi.model.IgnoredAttribute;
 import dev.trackingapi.store.AttributeTypeStore;
 import dev.trackingapi.testing.InMemoryStores;
 import org.junit.jupiter.api.Test;
@@ -37,16 +37,26 @@ class TypeRegistryTest {
     }
 
     private final CountingStore store = new CountingStore();
-    private final TypeRegistry registry = new TypeRegistry(store);
+    private final TypeRegistry registry = registryOn(store);
     private final AttributeScope scope = AttributeScope.event("p", "Order");
+
+    /** A registry on the counting store, whose prefetch reads the same in-memory registry (uncounted). */
+    private static TypeRegistry registryOn(CountingStore store) {
+        return new TypeRegistry(store, store.stored);
+    }
+
+    /** A request's check: its prefetch, then the check of its attributes. */
+    private static TypeRegistry.Checked check(TypeRegistry registry, AttributeScope scope, List<Attribute> attributes) {
+        return registry.check(registry.prefetch(scope, attributes, null), attributes, Instant.EPOCH);
+    }
 
     @Test
     void theFirstSeenTypeWins_andLaterValuesOfAnotherTypeAreIgnored() {
         Attribute number = new Attribute("Amount", AttributeType.NUMBER, IntNode.valueOf(5));
         Attribute text = new Attribute("Amount", AttributeType.STRING, JsonNodeFactory.instance.textNode("5"));
 
-        registry.check(scope, List.of(number), Instant.EPOCH);
-        TypeRegistry.Checked checked = registry.check(scope, List.of(text), Instant.EPOCH);
+        check(registry, scope, List.of(number));
+        TypeRegistry.Checked checked = check(registry, scope, List.of(text));
 
         assertThat(checked.applied()).isEmpty();
         assertThat(checked.ignored()).singleElement().satisfies(ignored -> {
@@ -59,15 +69,13 @@ class TypeRegistryTest {
     @Test
     void typesLearntAtOnce_needNoStoreCallLater_andAreNotReRegistered() {
         CountingStore earlier = new CountingStore();
-        new TypeRegistry(earlier).check(scope, List.of(new Attribute("Amount", AttributeType.NUMBER, IntNode.valueOf(5))),
-                Instant.EPOCH);
-        TypeRegistry restored = new TypeRegistry(earlier);
+        check(registryOn(earlier), scope, List.of(new Attribute("Amount", AttributeType.NUMBER, IntNode.valueOf(5))));
+        TypeRegistry restored = registryOn(earlier);
         earlier.calls = 0;
 
         assertThat(restored.learnRegistered()).isEqualTo(1);
-        TypeRegistry.Checked checked = restored.check(scope,
-                List.of(new Attribute("Amount", AttributeType.STRING, JsonNodeFactory.instance.textNode("5"))),
-                Instant.EPOCH);
+        TypeRegistry.Checked checked = check(restored, scope,
+                List.of(new Attribute("Amount", AttributeType.STRING, JsonNodeFactory.instance.textNode("5"))));
 
         assertThat(earlier.calls).as("the one read that learnt them").isEqualTo(1);
         assertThat(checked.ignored()).singleElement()
@@ -77,10 +85,10 @@ class TypeRegistryTest {
     @Test
     void inSteadyState_aTypeCheckCostsNoStoreCall() {
         Attribute number = new Attribute("Amount", AttributeType.NUMBER, IntNode.valueOf(5));
-        registry.check(scope, List.of(number), Instant.EPOCH);
+        check(registry, scope, List.of(number));
 
         for (int i = 0; i < 100; i++) {
-            registry.check(scope, List.of(number), Instant.EPOCH);
+            check(registry, scope, List.of(number));
         }
 
         assertThat(store.calls).isEqualTo(1);
@@ -90,30 +98,30 @@ class TypeRegistryTest {
     void typesAreScopedByProjectAndEventName() {
         Attribute number = new Attribute("Amount", AttributeType.NUMBER, IntNode.valueOf(5));
         Attribute text = new Attribute("Amount", AttributeType.STRING, JsonNodeFactory.instance.textNode("5"));
-        registry.check(scope, List.of(number), Instant.EPOCH);
+        check(registry, scope, List.of(number));
 
-        assertThat(registry.check(AttributeScope.event("p", "Refund"), List.of(text), Instant.EPOCH).applied()).hasSize(1);
-        assertThat(registry.check(AttributeScope.event("q", "Order"), List.of(text), Instant.EPOCH).applied()).hasSize(1);
-        assertThat(registry.check(AttributeScope.customer("p"), List.of(text), Instant.EPOCH).applied()).hasSize(1);
+        assertThat(check(registry, AttributeScope.event("p", "Refund"), List.of(text)).applied()).hasSize(1);
+        assertThat(check(registry, AttributeScope.event("q", "Order"), List.of(text)).applied()).hasSize(1);
+        assertThat(check(registry, AttributeScope.customer("p"), List.of(text)).applied()).hasSize(1);
     }
 
     @Test
     void anEmptyFlatArray_takesTheRegisteredArrayType_orRegistersStringArray() {
         Attribute numbers = new Attribute("ids", AttributeType.NUMBER_ARRAY, JsonNodeFactory.instance.arrayNode().add(1));
         Attribute empty = new Attribute("ids", AttributeType.STRING_ARRAY, JsonNodeFactory.instance.arrayNode(), true);
-        registry.check(scope, List.of(numbers), Instant.EPOCH);
+        check(registry, scope, List.of(numbers));
 
-        assertThat(registry.check(scope, List.of(empty), Instant.EPOCH).applied()).singleElement()
+        assertThat(check(registry, scope, List.of(empty)).applied()).singleElement()
                 .satisfies(applied -> assertThat(applied.type()).isEqualTo(AttributeType.NUMBER_ARRAY));
-        assertThat(registry.check(AttributeScope.event("p", "Other"), List.of(empty), Instant.EPOCH).applied())
+        assertThat(check(registry, AttributeScope.event("p", "Other"), List.of(empty)).applied())
                 .singleElement().satisfies(applied -> assertThat(applied.type()).isEqualTo(AttributeType.STRING_ARRAY));
     }
 
     @Test
     void anEmptyFlatArray_doesNotFitAScalarType() {
-        registry.check(scope, List.of(new Attribute("ids", AttributeType.NUMBER, IntNode.valueOf(1))), Instant.EPOCH);
+        check(registry, scope, List.of(new Attribute("ids", AttributeType.NUMBER, IntNode.valueOf(1))));
         Attribute empty = new Attribute("ids", AttributeType.STRING_ARRAY, JsonNodeFactory.instance.arrayNode(), true);
 
-        assertThat(registry.check(scope, List.of(empty), Instant.EPOCH).ignored()).hasSize(1);
+        assertThat(check(registry, scope, List.of(empty)).ignored()).hasSize(1);
     }
 }

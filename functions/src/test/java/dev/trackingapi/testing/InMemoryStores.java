@@ -1,23 +1,21 @@
 package dev.trackingapi.testing;
 
-import dev.trackingapi.config.BesideWrites;
-import dev.trackingapi.domain.Attribute;
-import dev.trackingapi.domain.AttributeScope;
-import dev.trackingapi.domain.AttributeType;
-import dev.trackingapi.domain.CustomerUpsert;
-import dev.trackingapi.domain.IgnoredAttribute;
-import dev.trackingapi.domain.ProfileCap;
-import dev.trackingapi.domain.StoredEvent;
+import dev.trackingapi.model.Attribute;
+import dev.trackingapi.model.AttributeScope;
+import dev.trackingapi.model.AttributeType;
+import dev.trackingapi.model.CustomerUpsert;
+import dev.trackingapi.model.IgnoredAttribute;
+import dev.trackingapi.model.ProfileCap;
+import dev.trackingapi.model.StoredEvent;
+import dev.trackingapi.service.CustomerProfiles;
 import dev.trackingapi.service.CustomerTracker;
 import dev.trackingapi.service.EventTracker;
-import dev.trackingapi.service.KnownCustomers;
-import dev.trackingapi.service.KnownFacts;
 import dev.trackingapi.service.TypeRegistry;
 import dev.trackingapi.store.AttributeTypeStore;
 import dev.trackingapi.store.CustomerStore;
 import dev.trackingapi.store.EventStore;
-import dev.trackingapi.store.KnownFactsStore;
-import dev.trackingapi.store.dynamodb.DynamoDbEventStore;
+import dev.trackingapi.store.PrefetchStore;
+import dev.trackingapi.store.dynamodb.EventsTable;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -26,13 +24,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The three stores in memory, with the semantics of the DynamoDB adapters (first writer wins, conditional event
  * writes, the profile cap), for tests that need the whole pipeline thousands of times a second. Counts every write,
  * so a test can tell that a refused request wrote nothing.
  */
-public final class InMemoryStores implements AttributeTypeStore, CustomerStore, EventStore, KnownFactsStore {
+public final class InMemoryStores implements AttributeTypeStore, CustomerStore, EventStore, PrefetchStore {
+    /** Threads for the work a request does beside its writes, as an execution environment has them. */
+    public static final Executor BESIDE_WRITES = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "test-beside-writes");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Map<String, AttributeType> types = new HashMap<>();
     private final Map<String, Map<String, Attribute>> profiles = new HashMap<>();
     private final Map<String, IgnoredAttribute> ignored = new HashMap<>();
@@ -42,15 +49,11 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
 
     /** A tracker as one execution environment of an event route has it: its own caches, these stores. */
     public EventTracker eventTracker() {
-        TypeRegistry types = new TypeRegistry(this);
-        KnownCustomers customers = new KnownCustomers(this);
-        return new EventTracker(types, new KnownFacts(this, types, customers, BesideWrites.pool()), this);
+        return new EventTracker(new TypeRegistry(this, this), new CustomerProfiles(this, BESIDE_WRITES), this);
     }
 
     public CustomerTracker customerTracker() {
-        TypeRegistry types = new TypeRegistry(this);
-        KnownCustomers customers = new KnownCustomers(this);
-        return new CustomerTracker(types, customers, new KnownFacts(this, types, customers, BesideWrites.pool()), this);
+        return new CustomerTracker(new TypeRegistry(this, this), this);
     }
 
     @Override
@@ -69,7 +72,7 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
     }
 
     @Override
-    public synchronized boolean customerExists(String projectId, String customerId) {
+    public synchronized boolean exists(String projectId, String customerId) {
         return profiles.containsKey(projectId + "#" + customerId);
     }
 
@@ -133,7 +136,7 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
             timed = event.at(first);
         }
         String key = event.projectId() + "#" + event.customerId() + "#"
-                + DynamoDbEventStore.sortKey(timed.timeMillis(), timed.eventKey());
+                + EventsTable.sortKey(timed.timeMillis(), timed.eventKey());
         return events.putIfAbsent(key, timed) == null;
     }
 }

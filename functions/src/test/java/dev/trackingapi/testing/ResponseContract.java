@@ -1,9 +1,9 @@
 package dev.trackingapi.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.trackingapi.domain.JsonPath;
-import dev.trackingapi.domain.Texts;
-import dev.trackingapi.http.Json;
+import dev.trackingapi.api.Json;
+import dev.trackingapi.validation.JsonPath;
+import dev.trackingapi.validation.Texts;
 
 import java.io.IOException;
 import java.util.ArrayList;

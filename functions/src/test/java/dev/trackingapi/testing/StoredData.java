@@ -1,9 +1,11 @@
 package dev.trackingapi.testing;
 
 import dev.trackingapi.config.TableNames;
-import dev.trackingapi.domain.AttributeScope;
-import dev.trackingapi.store.dynamodb.DynamoDbCustomerStore;
-import dev.trackingapi.store.dynamodb.DynamoDbEventStore;
+import dev.trackingapi.model.AttributeScope;
+import dev.trackingapi.store.dynamodb.AttributeTypesTable;
+import dev.trackingapi.store.dynamodb.CustomerPartition;
+import dev.trackingapi.store.dynamodb.CustomersTable;
+import dev.trackingapi.store.dynamodb.EventsTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -25,25 +27,25 @@ public final class StoredData {
 
     /** A customer's events in time order: one Query. */
     public List<Map<String, AttributeValue>> events(String projectId, String customerId) {
-        return query(tables.events(), DynamoDbEventStore.partitionKey(projectId, customerId), null);
+        return query(tables.events(), EventsTable.partitionKey(projectId, customerId), null);
     }
 
     public Optional<Map<String, AttributeValue>> profile(String projectId, String customerId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.customers()).consistentRead(true)
-                .key(DynamoDbCustomerStore.profileKey(projectId, customerId))).item();
+                .key(CustomersTable.profileKey(projectId, customerId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     /** Values kept beside a profile because they were not applied. */
     public List<Map<String, AttributeValue>> ignoredValues(String projectId, String customerId) {
-        return query(tables.customers(), projectId + "#" + customerId, DynamoDbCustomerStore.IGNORED_PREFIX);
+        return query(tables.customers(), CustomerPartition.of(projectId, customerId), CustomersTable.IGNORED_PREFIX);
     }
 
     public Optional<String> registeredType(AttributeScope scope, String attributeName) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.attributeTypes())
                 .consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(scope.id()), "sk", AttributeValue.fromS(attributeName)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("type").s());
+                .key(AttributeTypesTable.key(scope, attributeName))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get(AttributeTypesTable.TYPE).s());
     }
 
     public List<Map<String, AttributeValue>> registeredTypes(AttributeScope scope) {

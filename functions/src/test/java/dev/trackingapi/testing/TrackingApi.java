@@ -4,16 +4,16 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trackingapi.api.Json;
 import dev.trackingapi.config.TableNames;
-import dev.trackingapi.config.Wiring;
 import dev.trackingapi.entrypoints.RestApiCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiEventHandler;
 import dev.trackingapi.entrypoints.TrackEventHandler;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
 import dev.trackingapi.entrypoints.TrackUserHandler;
-import dev.trackingapi.http.Json;
 import dev.trackingapi.service.CustomerTracker;
 import dev.trackingapi.service.EventTracker;
+import dev.trackingapi.wiring.Wiring;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;

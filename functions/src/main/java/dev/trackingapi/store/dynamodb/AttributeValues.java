@@ -1,19 +1,15 @@
 package dev.trackingapi.store.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trackingapi.domain.Values;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Values in stored form to and from DynamoDB's native types: S, N (exact), BOOL, NULL, L and M, so they stay queryable. */
-public final class AttributeValues {
+/** Values in stored form as DynamoDB's native types: S, N (exact), BOOL, NULL, L and M, so they stay queryable. */
+final class AttributeValues {
     private static final AttributeValue NULL = AttributeValue.fromNul(true);
     private static final AttributeValue TRUE = AttributeValue.fromBool(true);
     private static final AttributeValue FALSE = AttributeValue.fromBool(false);
@@ -46,31 +42,6 @@ public final class AttributeValues {
             default:
                 return NULL;
         }
-    }
-
-    public static JsonNode toJson(AttributeValue value) {
-        return switch (value.type()) {
-            case S -> Values.NODES.textNode(value.s());
-            case N -> Values.NODES.numberNode(new BigDecimal(value.n()));
-            case BOOL -> Values.NODES.booleanNode(value.bool());
-            case NUL -> Values.NODES.nullNode();
-            case L -> {
-                ArrayNode array = Values.NODES.arrayNode(value.l().size());
-                value.l().forEach(element -> array.add(toJson(element)));
-                yield array;
-            }
-            case M -> {
-                ObjectNode object = Values.NODES.objectNode();
-                value.m().forEach((key, element) -> object.set(key, toJson(element)));
-                yield object;
-            }
-            case SS -> {
-                ArrayNode array = Values.NODES.arrayNode(value.ss().size());
-                value.ss().forEach(array::add);
-                yield array;
-            }
-            default -> throw new IllegalArgumentException("not a stored value type: " + value.type());
-        };
     }
 
     static int mapCapacity(int entries) {

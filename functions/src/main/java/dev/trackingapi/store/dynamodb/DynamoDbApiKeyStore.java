@@ -1,7 +1,7 @@
 package dev.trackingapi.store.dynamodb;
 
-import dev.trackingapi.auth.ApiKeyRecord;
-import dev.trackingapi.domain.Dates;
+import dev.trackingapi.model.Dates;
+import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.ApiKeyStore;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,19 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * The API keys table: partition key {@code keyHash}, the SHA-256 of the key (the key itself is never stored);
- * the index {@code byProject} (projectId, createdAt) lists a project's keys.
- */
-public final class DynamoDbApiKeyStore implements ApiKeyStore {
-    public static final String KEY_HASH = "keyHash";
-    public static final String PROJECT_ID = "projectId";
-    public static final String LABEL = "label";
-    public static final String CREATED_AT = "createdAt";
-    public static final String REVOKED = "revoked";
-    public static final String REVOKED_AT = "revokedAt";
-    public static final String BY_PROJECT_INDEX = "byProject";
+import static dev.trackingapi.store.dynamodb.ApiKeysTable.*;
 
+/** API keys in the API keys table ({@link ApiKeysTable}). */
+public final class DynamoDbApiKeyStore implements ApiKeyStore {
     private final DynamoDbClient dynamoDb;
     private final String table;
 

@@ -1,8 +1,8 @@
 package dev.trackingapi.store.dynamodb;
 
-import dev.trackingapi.domain.AttributeScope;
-import dev.trackingapi.domain.AttributeType;
-import dev.trackingapi.domain.Dates;
+import dev.trackingapi.model.AttributeScope;
+import dev.trackingapi.model.AttributeType;
+import dev.trackingapi.model.Dates;
 import dev.trackingapi.store.AttributeTypeStore;
 import dev.trackingapi.store.StorageUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -19,15 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The type registry table: partition key {@code pk} is the scope ("{project}#event#{event name}" or
- * "{project}#customer"), sort key {@code sk} the attribute name, so one Query lists a scope's types.
- */
+import static dev.trackingapi.store.dynamodb.AttributeTypesTable.*;
+
+/** The registry of first-seen types, in the attribute types table ({@link AttributeTypesTable}). */
 public final class DynamoDbAttributeTypeStore implements AttributeTypeStore {
-    static final String PK = "pk";
-    static final String SK = "sk";
-    static final String TYPE = "type";
-    static final String REGISTERED_AT = "registeredAt";
     private static final int MAX_ITEMS_PER_SCAN_PAGE = 10_000;
 
     private final DynamoDbClient dynamoDb;

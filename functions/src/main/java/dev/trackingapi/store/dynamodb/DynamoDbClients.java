@@ -1,14 +1,13 @@
 package dev.trackingapi.store.dynamodb;
 
 import dev.trackingapi.config.EnvironmentVariables;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,9 +31,15 @@ public final class DynamoDbClients {
     private DynamoDbClients() {
     }
 
-    /** The client of a Lambda execution environment (or `sam local`), configured from environment variables. */
-    public static DynamoDbClient fromEnvironment(EnvironmentVariables environment) {
-        DynamoDbClientBuilder builder = baseBuilder()
+    /**
+     * The client of a Lambda execution environment (or `sam local`), configured from environment variables, on the
+     * given HTTP client (see {@link #httpClient()}).
+     */
+    public static DynamoDbClient fromEnvironment(EnvironmentVariables environment, SdkHttpClient httpClient) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .httpClient(httpClient)
+                .overrideConfiguration(configuration(configuration -> {
+                }))
                 .region(Region.of(environment.required(EnvironmentVariables.AWS_REGION)))
                 .credentialsProvider(lambdaCredentials());
         environment.optional(EnvironmentVariables.DYNAMODB_ENDPOINT).map(URI::create).ifPresent(builder::endpointOverride);
@@ -60,33 +65,18 @@ public final class DynamoDbClients {
         return builder.build();
     }
 
-    /**
-     * A client configured like the function's, on an HTTP client that sends nothing and answers every call with an
-     * empty success: for SnapStart priming to rehearse the request path without touching any table.
-     */
-    public static DynamoDbClient rehearsal(EnvironmentVariables environment) {
-        return DynamoDbClient.builder()
-                .httpClient(new RehearsalHttpClient())
-                .overrideConfiguration(configuration(configuration -> {
-                }))
-                .region(Region.of(environment.required(EnvironmentVariables.AWS_REGION)))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("rehearsal", "rehearsal")))
-                .endpointOverride(URI.create("https://dynamodb.rehearsal.invalid"))
-                .build();
-    }
-
-    private static DynamoDbClientBuilder baseBuilder() {
-        return baseBuilder(configuration -> {
-        });
-    }
-
     private static DynamoDbClientBuilder baseBuilder(Consumer<ClientOverrideConfiguration.Builder> additions) {
         return DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT)
-                        .build())
+                .httpClient(httpClient())
                 .overrideConfiguration(configuration(additions));
+    }
+
+    /** The URL-connection HTTP client, with timeouts that fit well inside the function timeout. */
+    public static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(SOCKET_TIMEOUT)
+                .build();
     }
 
     private static ClientOverrideConfiguration configuration(Consumer<ClientOverrideConfiguration.Builder> additions) {

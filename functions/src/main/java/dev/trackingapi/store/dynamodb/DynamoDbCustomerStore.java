@@ -1,18 +1,17 @@
 package dev.trackingapi.store.dynamodb;
 
-import dev.trackingapi.domain.Attribute;
-import dev.trackingapi.domain.CanonicalJson;
-import dev.trackingapi.domain.CustomerUpsert;
-import dev.trackingapi.domain.Dates;
-import dev.trackingapi.domain.Digests;
-import dev.trackingapi.domain.IgnoredAttribute;
-import dev.trackingapi.domain.ProfileCap;
+import dev.trackingapi.model.Attribute;
+import dev.trackingapi.model.CanonicalJson;
+import dev.trackingapi.model.CustomerUpsert;
+import dev.trackingapi.model.Dates;
+import dev.trackingapi.model.Digests;
+import dev.trackingapi.model.IgnoredAttribute;
+import dev.trackingapi.model.ProfileCap;
 import dev.trackingapi.store.CustomerStore;
 import dev.trackingapi.store.StorageUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -28,33 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * The customers table: partition key {@code pk} "{project}#{customer id}"; sort key {@code sk} "profile" for the
- * profile, "ignored#{attribute}#{value hash}" for each value that was not applied. Custom attributes are top-level
- * attributes "attr:{name}", each set on its own path; {@code customAttributeNames} (a string set) counts them for the cap.
- */
-public final class DynamoDbCustomerStore implements CustomerStore {
-    public static final String PK = "pk";
-    public static final String SK = "sk";
-    public static final String PROFILE = "profile";
-    public static final String IGNORED_PREFIX = "ignored#";
-    public static final String PROJECT_ID = "projectId";
-    public static final String CUSTOMER_ID = "customerId";
-    public static final String CREATED_AT = "createdAt";
-    public static final String UPDATED_AT = "updatedAt";
-    public static final String CUSTOM_ATTRIBUTE_NAMES = "customAttributeNames";
-    public static final String CUSTOM_PREFIX = "attr:";
-    public static final String ATTRIBUTE = "attribute";
-    public static final String REASON = "reason";
-    public static final String VALUE = "value";
-    public static final String RECEIVED_TYPE = "receivedType";
-    public static final String REGISTERED_TYPE = "registeredType";
-    public static final String LIMIT = "limit";
-    public static final String RECEIVED_AT = "receivedAt";
+import static dev.trackingapi.store.dynamodb.CustomersTable.*;
 
+/** Customer profiles and the values not applied to them, in the customers table ({@link CustomersTable}). */
+public final class DynamoDbCustomerStore implements CustomerStore {
     private static final int MAX_CAP_ATTEMPTS = 10;
-    private static final int BATCH_SIZE = 25;
-    private static final int MAX_BATCH_ATTEMPTS = 6;
     private static final String NO_CONDITION = null;
 
     private final DynamoDbClient dynamoDb;
@@ -65,13 +42,9 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         this.table = table;
     }
 
-    public static Map<String, AttributeValue> profileKey(String projectId, String customerId) {
-        return Map.of(PK, AttributeValue.fromS(projectId + "#" + customerId), SK, AttributeValue.fromS(PROFILE));
-    }
-
     @Override
     public void createIfAbsent(String projectId, String customerId, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(profileKey(projectId, customerId));
+        Map<String, AttributeValue> item = new HashMap<>(CustomersTable.profileKey(projectId, customerId));
         AttributeValue timestamp = AttributeValue.fromS(Dates.format(now));
         item.put(PROJECT_ID, AttributeValue.fromS(projectId));
         item.put(CUSTOMER_ID, AttributeValue.fromS(customerId));
@@ -82,6 +55,22 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                     .conditionExpression("attribute_not_exists(" + PK + ")").build());
         } catch (ConditionalCheckFailedException exists) {
             // The profile exists already: exactly what was asked for.
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(table, e);
+        }
+    }
+
+    /**
+     * One eventually consistent GetItem of the profile, projected to its key (DynamoDB still charges it by the
+     * profile's size: half a read unit per 4 KB).
+     */
+    @Override
+    public boolean exists(String projectId, String customerId) {
+        try {
+            return dynamoDb.getItem(get -> get.tableName(table)
+                    .key(CustomersTable.profileKey(projectId, customerId))
+                    .projectionExpression("#pk")
+                    .expressionAttributeNames(Map.of("#pk", PK))).hasItem();
         } catch (SdkException e) {
             throw DynamoDbFailures.translate(table, e);
         }
@@ -170,7 +159,7 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         }
         UpdateItemRequest.Builder request = UpdateItemRequest.builder()
                 .tableName(table)
-                .key(profileKey(upsert.projectId(), upsert.customerId()))
+                .key(CustomersTable.profileKey(upsert.projectId(), upsert.customerId()))
                 .updateExpression(expression.toString())
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values);
@@ -190,7 +179,7 @@ public final class DynamoDbCustomerStore implements CustomerStore {
     private Set<String> readNames(CustomerUpsert upsert) {
         try {
             return namesIn(dynamoDb.getItem(get -> get.tableName(table)
-                    .key(profileKey(upsert.projectId(), upsert.customerId()))
+                    .key(CustomersTable.profileKey(upsert.projectId(), upsert.customerId()))
                     .consistentRead(true)
                     .projectionExpression("#names")
                     .expressionAttributeNames(Map.of("#names", CUSTOM_ATTRIBUTE_NAMES))).item());
@@ -216,28 +205,7 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                     .putRequest(PutRequest.builder().item(ignoredItem(projectId, customerId, attribute, now)).build())
                     .build());
         }
-        for (int from = 0; from < writes.size(); from += BATCH_SIZE) {
-            writeBatch(writes.subList(from, Math.min(from + BATCH_SIZE, writes.size())));
-        }
-    }
-
-    private void writeBatch(List<WriteRequest> batch) {
-        List<WriteRequest> pending = batch;
-        for (int attempt = 0; attempt < MAX_BATCH_ATTEMPTS; attempt++) {
-            List<WriteRequest> toWrite = pending;
-            BatchWriteItemResponse response;
-            try {
-                response = dynamoDb.batchWriteItem(write -> write.requestItems(Map.of(table, toWrite)));
-            } catch (SdkException e) {
-                throw DynamoDbFailures.translate(table, e);
-            }
-            pending = response.unprocessedItems().getOrDefault(table, List.of());
-            if (pending.isEmpty()) {
-                return;
-            }
-            pause(attempt);
-        }
-        throw new StorageUnavailableException("DynamoDB left " + pending.size() + " writes unprocessed", null);
+        BatchRequests.writeAll(dynamoDb, table, writes);
     }
 
     private static Map<String, AttributeValue> ignoredItem(String projectId, String customerId,
@@ -245,9 +213,9 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         StringBuilder canonical = new StringBuilder(ignored.reason().code()).append('\u0000');
         CanonicalJson.append(ignored.value(), canonical);
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, AttributeValue.fromS(projectId + "#" + customerId));
-        item.put(SK, AttributeValue.fromS(IGNORED_PREFIX + ignored.attribute() + "#"
-                + Digests.sha256Base64Url(canonical.toString(), 9)));
+        item.put(PK, AttributeValue.fromS(CustomerPartition.of(projectId, customerId)));
+        item.put(SK, AttributeValue.fromS(CustomersTable.ignoredSortKey(ignored.attribute(),
+                Digests.sha256Base64Url(canonical.toString(), 9))));
         item.put(PROJECT_ID, AttributeValue.fromS(projectId));
         item.put(CUSTOMER_ID, AttributeValue.fromS(customerId));
         item.put(ATTRIBUTE, AttributeValue.fromS(ignored.attribute()));
@@ -262,14 +230,5 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         item.put(VALUE, AttributeValues.of(ignored.value()));
         item.put(RECEIVED_AT, AttributeValue.fromS(Dates.format(now)));
         return item;
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(25L << attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageUnavailableException("interrupted while DynamoDB throttled a batch", e);
-        }
     }
 }

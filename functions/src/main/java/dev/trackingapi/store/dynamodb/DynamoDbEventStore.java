@@ -1,9 +1,9 @@
 package dev.trackingapi.store.dynamodb;
 
-import dev.trackingapi.domain.Attribute;
-import dev.trackingapi.domain.Dates;
-import dev.trackingapi.domain.IgnoredAttribute;
-import dev.trackingapi.domain.StoredEvent;
+import dev.trackingapi.model.Attribute;
+import dev.trackingapi.model.Dates;
+import dev.trackingapi.model.IgnoredAttribute;
+import dev.trackingapi.model.StoredEvent;
 import dev.trackingapi.store.EventStore;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,25 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import java.util.HashMap;
 import java.util.Map;
 
-/**
- * The events table: partition key {@code pk} "{project}#{customer id}", sort key {@code sk}
- * "{epoch ms, 15 digits}#{idempotency key}", so one Query reads a customer's events in time order and a retried
- * event finds its own key. One item per event, written by one conditional PutItem.
- */
+import static dev.trackingapi.store.dynamodb.EventsTable.*;
+
+/** Events, one item each, written by one conditional PutItem, in the events table ({@link EventsTable}). */
 public final class DynamoDbEventStore implements EventStore {
-    public static final String PK = "pk";
-    public static final String SK = "sk";
-    public static final String CUSTOMER_ID = "customerId";
-    public static final String NAME = "name";
-    public static final String TIME = "time";
-    public static final String EVENT_ID = "eventId";
-    public static final String RECEIVED_AT = "receivedAt";
-    public static final String ATTRIBUTES = "attributes";
-    public static final String ATTRIBUTE_TYPES = "attributeTypes";
-    public static final String IGNORED = "ignored";
-    public static final String IGNORED_TYPES = "ignoredTypes";
-    public static final String RECEIVED_TYPE = "received";
-    public static final String REGISTERED_TYPE = "registered";
     private static final String CONDITION = "attribute_not_exists(" + PK + ")";
 
     private final DynamoDbClient dynamoDb;
@@ -42,19 +27,6 @@ public final class DynamoDbEventStore implements EventStore {
     public DynamoDbEventStore(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
-    }
-
-    public static String partitionKey(String projectId, String customerId) {
-        return projectId + "#" + customerId;
-    }
-
-    public static String receiptTimePartitionKey(String projectId, String customerId) {
-        return projectId + "!" + customerId;
-    }
-
-    public static String sortKey(long timeMillis, String eventKey) {
-        String digits = Long.toString(timeMillis);
-        return "0".repeat(15 - digits.length()) + digits + "#" + eventKey;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.trackingapi.store.dynamodb;
 
-import dev.trackingapi.domain.AttributeScope;
-import dev.trackingapi.domain.AttributeType;
+import dev.trackingapi.model.AttributeScope;
+import dev.trackingapi.model.AttributeType;
 import dev.trackingapi.store.AttributeTypeStore;
 import dev.trackingapi.testing.TestDynamoDb;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.trackingapi.admin;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 

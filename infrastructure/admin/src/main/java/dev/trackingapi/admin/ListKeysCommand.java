@@ -1,7 +1,7 @@
 package dev.trackingapi.admin;
 
-import dev.trackingapi.auth.ApiKeyRecord;
-import dev.trackingapi.domain.Dates;
+import dev.trackingapi.model.Dates;
+import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.ApiKeyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

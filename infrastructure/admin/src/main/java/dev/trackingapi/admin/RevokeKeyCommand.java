@@ -1,7 +1,7 @@
 package dev.trackingapi.admin;
 
-import dev.trackingapi.auth.ApiKeyRecord;
 import dev.trackingapi.auth.ApiKeys;
+import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.ApiKeyStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -1,16 +1,16 @@
 package dev.trackingapi.benchmark;
 
-import dev.trackingapi.baseline.ColdStartChild;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.trackingapi.config.Wiring;
-import dev.trackingapi.domain.EventKeys;
-import dev.trackingapi.domain.EventRequest;
-import dev.trackingapi.domain.EventRequestReader;
-import dev.trackingapi.domain.StoredEvent;
+import dev.trackingapi.api.RequestBodies;
+import dev.trackingapi.baseline.ColdStartChild;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
-import dev.trackingapi.http.RequestBodies;
+import dev.trackingapi.model.EventKeys;
+import dev.trackingapi.model.EventRequest;
+import dev.trackingapi.model.StoredEvent;
 import dev.trackingapi.store.dynamodb.DynamoDbEventStore;
+import dev.trackingapi.validation.EventRequestReader;
+import dev.trackingapi.wiring.Wiring;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 

@@ -1,9 +1,9 @@
 package dev.trackingapi.benchmark;
 
-import dev.trackingapi.baseline.ColdStartChild;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.trackingapi.config.Wiring;
+import dev.trackingapi.baseline.ColdStartChild;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
+import dev.trackingapi.wiring.Wiring;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;

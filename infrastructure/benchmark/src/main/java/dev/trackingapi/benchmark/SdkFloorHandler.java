@@ -19,7 +19,8 @@ import java.util.Map;
  */
 public final class SdkFloorHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final EnvironmentVariables VARIABLES = EnvironmentVariables.system();
-    private static final DynamoDbClient DYNAMO_DB = DynamoDbClients.fromEnvironment(VARIABLES);
+    private static final DynamoDbClient DYNAMO_DB = DynamoDbClients.fromEnvironment(VARIABLES,
+            DynamoDbClients.httpClient());
     private static final String EVENTS_TABLE = VARIABLES.required(EnvironmentVariables.EVENTS_TABLE);
 
     @Override

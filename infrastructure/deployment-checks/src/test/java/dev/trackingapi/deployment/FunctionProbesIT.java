@@ -2,9 +2,9 @@ package dev.trackingapi.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trackingapi.auth.ApiKeyRecord;
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.config.EnvironmentVariables;
+import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
 import dev.trackingapi.testing.TestDynamoDb;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,7 +156,7 @@ class FunctionProbesIT {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "dev.trackingapi.entrypoints.FunctionProbe",
+                "dev.trackingapi.priming.FunctionProbe",
                 function.handlerClass(), route, projectId.get(0), eventFile.toString(), output.toString()));
         command.addAll(extra);
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizer
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,7 +108,7 @@ class TemplateCrossReferencesTest {
         assertThat(authorizer.get("AuthorizerPayloadFormatVersion")).isEqualTo("2.0");
         assertThat(authorizer.get("EnableSimpleResponses")).isEqualTo(true);
         Map<String, Object> identity = map(authorizer.get("Identity"));
-        assertThat(identity.get("Headers")).isEqualTo(List.of(ApiKeyAuthorizerHandler.KEY_HEADER));
+        assertThat(identity.get("Headers")).isEqualTo(List.of(ApiKeys.HEADER));
         assertThat(identity.get("ReauthorizeEvery")).isEqualTo(Map.of("Ref", "AuthorizerCacheTtlSeconds"));
         Map<String, Object> ttl = map(template.parameters().get("AuthorizerCacheTtlSeconds"));
         assertThat(ttl).containsEntry("Type", "Number").containsEntry("MinValue", 0).containsEntry("MaxValue", 3600);
@@ -122,7 +123,7 @@ class TemplateCrossReferencesTest {
         }
         JsonNode authorizerEvent = JSON.readTree(Repository.events().resolve("authorizer.json").toFile());
         assertThat(authorizerEvent.path("type").asText()).isEqualTo("REQUEST");
-        assertThat(authorizerEvent.path("headers").has(ApiKeyAuthorizerHandler.KEY_HEADER)).isTrue();
+        assertThat(authorizerEvent.path("headers").has(ApiKeys.HEADER)).isTrue();
     }
 
     private static Type handlerEventType(Class<?> handler) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.trackingapi.http.ApiResponses;
+import dev.trackingapi.api.ApiResponses;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,12 +2,8 @@ package dev.trackingapi.localapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.trackingapi.auth.ApiKeyAuthenticator;
 import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.config.TableNames;
-import dev.trackingapi.config.Wiring;
-import dev.trackingapi.service.CustomerTracker;
-import dev.trackingapi.service.EventTracker;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
 import dev.trackingapi.store.dynamodb.DynamoDbClients;
 import dev.trackingapi.testing.DynamoDbLocalServer;
@@ -47,7 +43,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * The whole API on one machine: DynamoDB Local (or another DynamoDB), the template's tables, the API keys, and
@@ -88,9 +83,14 @@ final class LocalApi implements AutoCloseable {
      * @throws LocalApiException for anything the user can fix; nothing stays running then
      */
     static LocalApi start(Options options, PrintStream out) {
+        return start(options, out, LocalHandlers.TEMPLATE);
+    }
+
+    /** @param handlers builds the handler of every function the template names */
+    static LocalApi start(Options options, PrintStream out, LocalHandlers.Catalogue handlers) {
         LocalApi api = new LocalApi(out);
         try {
-            api.startAll(options);
+            api.startAll(options, handlers);
             return api;
         } catch (RuntimeException | Error e) {
             api.releaseAll();
@@ -125,7 +125,7 @@ final class LocalApi implements AutoCloseable {
         stopped.await();
     }
 
-    private void startAll(Options options) {
+    private void startAll(Options options, LocalHandlers.Catalogue handlers) {
         this.options = options;
         Path template = template(options);
         TemplateTables templateTables;
@@ -157,7 +157,7 @@ final class LocalApi implements AutoCloseable {
                 .register(options.apiKeys(), dataDirectory == null ? null : dataDirectory.path());
 
         Map<String, LocalAuthorizer> authorizers = startFunctions(options, httpApi, templateTables.localNames(prefix),
-                dynamoDb, clock, mapper);
+                handlers.factories(dynamoDb, clock), clock, mapper);
         String stage = httpApi.stageName(Map.of());
         Router router = new Router(httpApi.routes(), stage);
         gateway.ready(router, new GatewayEvents(mapper, stage), functions, authorizers);
@@ -169,17 +169,13 @@ final class LocalApi implements AutoCloseable {
      * resolved to the local names), and returns the authorizers by name.
      */
     private Map<String, LocalAuthorizer> startFunctions(Options options, TemplateHttpApi httpApi,
-                                                        Map<String, String> localTableNames, DynamoDbClient dynamoDb,
-                                                        Clock clock, ObjectMapper mapper) {
+                                                        Map<String, String> localTableNames,
+                                                        Map<String, LocalHandlers.Factory> factories, Clock clock,
+                                                        ObjectMapper mapper) {
         Map<String, String> parameterOverrides = options.authorizerCacheSeconds() == null ? Map.of()
                 : Map.of(AUTHORIZER_TTL_PARAMETER, String.valueOf(options.authorizerCacheSeconds()));
         Map<String, String> refs = new HashMap<>(localTableNames);
         refs.putAll(parameterOverrides);
-        Map<Class<?>, Function<EnvironmentVariables, Object>> dependencies = Map.of(
-                EventTracker.class, environment -> Wiring.eventTracker(dynamoDb, environment),
-                CustomerTracker.class, environment -> Wiring.customerTracker(dynamoDb, environment),
-                ApiKeyAuthenticator.class, environment -> Wiring.authenticator(dynamoDb, environment, clock),
-                Clock.class, environment -> clock);
         Set<String> functionIds = new LinkedHashSet<>();
         Map<String, TemplateHttpApi.LambdaAuthorizer> authorizerDefinitions = new LinkedHashMap<>();
         for (TemplateHttpApi.Route route : httpApi.routes()) {
@@ -197,7 +193,7 @@ final class LocalApi implements AutoCloseable {
         for (String id : functionIds) {
             Map<String, String> environment = new HashMap<>(httpApi.environment(id, refs));
             environment.put(EnvironmentVariables.AWS_REGION, GatewayEvents.REGION);
-            functions.put(id, LocalFunction.start(httpApi.function(id), environment, dependencies, mapper, out));
+            functions.put(id, LocalFunction.start(httpApi.function(id), environment, factories, mapper, out));
         }
         Map<String, LocalAuthorizer> authorizers = new LinkedHashMap<>();
         authorizerDefinitions.forEach((name, definition) -> authorizers.put(name, new LocalAuthorizer(definition,

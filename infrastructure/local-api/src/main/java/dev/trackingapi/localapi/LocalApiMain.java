@@ -17,7 +17,12 @@ public final class LocalApiMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Started started = start(args, System.out, System.err);
+        run(args, LocalHandlers.TEMPLATE);
+    }
+
+    /** Runs the API until it is stopped, with these handlers; exits the JVM with 1 when it cannot start. */
+    static void run(String[] args, LocalHandlers.Catalogue handlers) throws InterruptedException {
+        Started started = start(args, System.out, System.err, handlers);
         if (started.api() == null) {
             System.exit(started.exitCode());
         }
@@ -26,7 +31,7 @@ public final class LocalApiMain {
     }
 
     /** Parses and starts, without exiting the JVM: main does that, tests read the exit code and the output. */
-    static Started start(String[] args, PrintStream out, PrintStream err) {
+    static Started start(String[] args, PrintStream out, PrintStream err, LocalHandlers.Catalogue handlers) {
         Options options;
         try {
             options = Options.parse(args);
@@ -39,7 +44,7 @@ public final class LocalApiMain {
             return new Started(0, null);
         }
         try {
-            return new Started(0, LocalApi.start(options, out));
+            return new Started(0, LocalApi.start(options, out, handlers));
         } catch (LocalApiException e) {
             err.println(PREFIX + e.getMessage());
         } catch (RuntimeException | LinkageError e) {

@@ -1,10 +1,10 @@
 package dev.trackingapi.localapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.trackingapi.auth.ApiKeyRecord;
 import dev.trackingapi.auth.ApiKeys;
+import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
-import dev.trackingapi.store.dynamodb.DynamoDbEventStore;
+import dev.trackingapi.store.dynamodb.EventsTable;
 import dev.trackingapi.testing.CloudFormationYaml;
 import dev.trackingapi.testing.StoredData;
 import org.junit.jupiter.api.AfterAll;
@@ -93,7 +93,7 @@ class LocalApiIT {
         JsonNode sent = LocalApiTesting.JSON.readTree(body);
         if (path.contains("event")) {
             assertThat(stored.events("shop-a", sent.get("customerId").asText()))
-                    .anySatisfy(item -> assertThat(item.get(DynamoDbEventStore.NAME).s()).isEqualTo(sent.get("name").asText()));
+                    .anySatisfy(item -> assertThat(item.get(EventsTable.NAME).s()).isEqualTo(sent.get("name").asText()));
         } else {
             assertThat(stored.profile("shop-a", sent.get("id").asText())).isPresent();
         }

@@ -63,15 +63,15 @@ final class LocalApiTesting {
 
     static Running start(String... args) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        return new Running(LocalApi.start(Options.parse(args), new PrintStream(output, true, StandardCharsets.UTF_8)),
-                output);
+        return new Running(LocalApi.start(Options.parse(args), new PrintStream(output, true, StandardCharsets.UTF_8),
+                TestHandlers.ALL), output);
     }
 
     static Outcome run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         LocalApiMain.Started started = LocalApiMain.start(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), TestHandlers.ALL);
         return new Outcome(started.exitCode(), out.toString(StandardCharsets.UTF_8),
                 err.toString(StandardCharsets.UTF_8), started.api());
     }

@@ -62,7 +62,7 @@ class RestartIT {
         Path data = directory.resolve("data");
         String key = "gtk_restart_it_signal_000000000000000000";
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LocalApiMain.class.getName(),
+                "-cp", System.getProperty("java.class.path"), TestHandlers.class.getName(),
                 "--template", template.toString(), "--data-dir", data.toString(), "--port", "0",
                 "--dynamodb-port", "0", "--api-key", "shop:" + key)
                 .redirectErrorStream(true).start();

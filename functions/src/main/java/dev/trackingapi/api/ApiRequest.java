@@ -1,0 +1,56 @@
+package dev.trackingapi.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trackingapi.auth.ProjectIds;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A request as a route sees it: the project the authorizer named (and only the authorizer: never the body), the body,
+ * and when API Gateway received it.
+ */
+public final class ApiRequest {
+    /** The key of the authorizer's context that names the project. */
+    public static final String PROJECT_ID = "projectId";
+
+    private final APIGatewayV2HTTPEvent event;
+    private final String projectId;
+    private final Instant receivedAt;
+
+    private ApiRequest(APIGatewayV2HTTPEvent event, String projectId, Instant receivedAt) {
+        this.event = event;
+        this.projectId = projectId;
+        this.receivedAt = receivedAt;
+    }
+
+    /** @throws HttpProblem 401 when the authorizer named no valid project: the call was not authorized */
+    public static ApiRequest of(APIGatewayV2HTTPEvent event, Clock clock) {
+        APIGatewayV2HTTPEvent.RequestContext requestContext = event == null ? null : event.getRequestContext();
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer =
+                requestContext == null ? null : requestContext.getAuthorizer();
+        Map<String, Object> lambda = authorizer == null ? null : authorizer.getLambda();
+        Object projectId = lambda == null ? null : lambda.get(PROJECT_ID);
+        if (!(projectId instanceof String id) || !ProjectIds.isValid(id)) {
+            throw HttpProblem.unauthenticated("A valid x-growlytics-key header is required");
+        }
+        // API Gateway's own receive time, so that a replay of the same request is the same request.
+        long timeEpoch = requestContext.getTimeEpoch();
+        return new ApiRequest(event, id, timeEpoch > 0 ? Instant.ofEpochMilli(timeEpoch) : clock.instant());
+    }
+
+    public String projectId() {
+        return projectId;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    /** The body as strict JSON. @throws HttpProblem 400 or 413 when it is not JSON or too large */
+    public JsonNode jsonBody() {
+        return RequestBodies.json(event.getBody(), event.getIsBase64Encoded());
+    }
+}

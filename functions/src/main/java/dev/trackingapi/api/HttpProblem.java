@@ -1,0 +1,33 @@
+package dev.trackingapi.api;
+
+/** A request that fails before validation (no key, unreadable body, too large), with the status and error type it gets. */
+public final class HttpProblem extends RuntimeException {
+    private final int status;
+    private final String type;
+
+    private HttpProblem(int status, String type, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.type = type;
+    }
+
+    public static HttpProblem badRequest(String message) {
+        return new HttpProblem(400, "BadRequestError", message);
+    }
+
+    public static HttpProblem unauthenticated(String message) {
+        return new HttpProblem(401, "AuthenticationError", message);
+    }
+
+    public static HttpProblem payloadTooLarge(String message) {
+        return new HttpProblem(413, "PayloadTooLargeError", message);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+}

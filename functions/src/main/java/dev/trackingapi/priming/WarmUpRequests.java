@@ -1,0 +1,82 @@
+package dev.trackingapi.priming;
+
+import dev.trackingapi.auth.ApiKeys;
+import dev.trackingapi.model.AttributeScope;
+import dev.trackingapi.store.dynamodb.CustomersTable;
+import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
+import dev.trackingapi.store.dynamodb.DynamoDbCustomerStore;
+import dev.trackingapi.store.dynamodb.DynamoDbPrefetchStore;
+import dev.trackingapi.store.dynamodb.EventsTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Real DynamoDB requests for SnapStart priming, after the rehearsal has compiled the code paths: they open the
+ * connections and fetch credentials. They are the requests a function makes, on keys no project can own (project
+ * ids never start with '#'), so that they change nothing: reads of items that never exist, and writes whose condition
+ * can never hold.
+ */
+public final class WarmUpRequests {
+    private static final String NO_PROJECT = "#warm-up";
+
+    private WarmUpRequests() {
+    }
+
+    /**
+     * What an event function asks: the prefetch, then a conditional PutItem of an event; and the customer's read
+     * beside that PutItem, as a request does, so that two connections are open.
+     */
+    public static Runnable eventFunction(DynamoDbClient dynamoDb, String attributeTypesTable, String customersTable,
+                                         String eventsTable, Executor besideWrites) {
+        DynamoDbPrefetchStore prefetch = new DynamoDbPrefetchStore(dynamoDb, attributeTypesTable, customersTable);
+        DynamoDbCustomerStore customers = new DynamoDbCustomerStore(dynamoDb, customersTable);
+        Map<String, AttributeValue> item = Map.of(EventsTable.PK, AttributeValue.fromS(NO_PROJECT),
+                EventsTable.SK, AttributeValue.fromS(NO_PROJECT));
+        AttributeScope scope = AttributeScope.event(NO_PROJECT, "warm-up");
+        return () -> {
+            prefetch.lookUp(scope, List.of("a", "b"), NO_PROJECT);
+            CompletableFuture<Void> beside = CompletableFuture.runAsync(
+                    () -> customers.exists(NO_PROJECT, NO_PROJECT), besideWrites);
+            try {
+                dynamoDb.putItem(put -> put.tableName(eventsTable).item(item)
+                        .conditionExpression("attribute_exists(#key)")
+                        .expressionAttributeNames(Map.of("#key", EventsTable.PK)));
+            } catch (ConditionalCheckFailedException expected) {
+                // Always: the key belongs to no project, so it never exists.
+            }
+            beside.join();
+        };
+    }
+
+    /** What a customer function asks: the prefetch of types, then a conditional UpdateItem of a profile. */
+    public static Runnable customerFunction(DynamoDbClient dynamoDb, String attributeTypesTable, String customersTable) {
+        DynamoDbPrefetchStore prefetch = new DynamoDbPrefetchStore(dynamoDb, attributeTypesTable, customersTable);
+        return () -> {
+            prefetch.lookUp(AttributeScope.customer(NO_PROJECT), List.of("a", "b"), null);
+            try {
+                dynamoDb.updateItem(update -> update.tableName(customersTable)
+                        .key(CustomersTable.profileKey(NO_PROJECT, NO_PROJECT))
+                        .updateExpression("SET #updatedAt = :now")
+                        .conditionExpression("attribute_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#updatedAt", CustomersTable.UPDATED_AT,
+                                "#pk", CustomersTable.PK))
+                        .expressionAttributeValues(Map.of(":now", AttributeValue.fromS("warm-up"))));
+            } catch (ConditionalCheckFailedException expected) {
+                // Always: the profile of a project that cannot exist.
+            }
+        };
+    }
+
+    /** What the authorizer asks: the lookup of a key that no project has. */
+    public static Runnable authorizer(DynamoDbClient dynamoDb, String apiKeysTable) {
+        DynamoDbApiKeyStore keys = new DynamoDbApiKeyStore(dynamoDb, apiKeysTable);
+        String keyHash = ApiKeys.hash(ApiKeys.PREFIX + "warm-up");
+        return () -> keys.findByHash(keyHash);
+    }
+}

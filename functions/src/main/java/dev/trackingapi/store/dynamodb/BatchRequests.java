@@ -1,0 +1,88 @@
+package dev.trackingapi.store.dynamodb;
+
+import dev.trackingapi.store.StorageUnavailableException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DynamoDB's batch requests, with what it leaves unprocessed (under throttling, or past a size limit) asked again after
+ * an exponential backoff: 25 ms, 50 ms, 100 ms...
+ */
+final class BatchRequests {
+    static final int MAX_WRITES_PER_BATCH = 25;
+    private static final int MAX_WRITE_ATTEMPTS = 6;
+    private static final long FIRST_PAUSE_MILLIS = 25;
+
+    private BatchRequests() {
+    }
+
+    /** Writes every request, 25 per BatchWriteItem; fails as unavailable when some stay unprocessed. */
+    static void writeAll(DynamoDbClient dynamoDb, String table, List<WriteRequest> writes) {
+        for (int from = 0; from < writes.size(); from += MAX_WRITES_PER_BATCH) {
+            List<WriteRequest> pending = writes.subList(from, Math.min(from + MAX_WRITES_PER_BATCH, writes.size()));
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt == MAX_WRITE_ATTEMPTS) {
+                    throw new StorageUnavailableException("DynamoDB left " + pending.size() + " writes to " + table
+                            + " unprocessed", null);
+                }
+                if (attempt > 0) {
+                    pause(attempt - 1);
+                }
+                List<WriteRequest> toWrite = pending;
+                BatchWriteItemResponse response;
+                try {
+                    response = dynamoDb.batchWriteItem(write -> write.requestItems(Map.of(table, toWrite)));
+                } catch (SdkException e) {
+                    throw DynamoDbFailures.translate(table, e);
+                }
+                pending = response.unprocessedItems().getOrDefault(table, List.of());
+            }
+        }
+    }
+
+    /**
+     * Reads the keys in one BatchGetItem, and those left unprocessed in up to {@code maxAttempts - 1} more.
+     *
+     * @return the items found, by table; keys still unprocessed after the last attempt are missing from it
+     */
+    static Map<String, List<Map<String, AttributeValue>>> getAll(DynamoDbClient dynamoDb,
+                                                              Map<String, KeysAndAttributes> request, int maxAttempts) {
+        Map<String, List<Map<String, AttributeValue>>> found = new HashMap<>();
+        Map<String, KeysAndAttributes> pending = request;
+        for (int attempt = 0; attempt < maxAttempts && !pending.isEmpty(); attempt++) {
+            if (attempt > 0) {
+                pause(attempt - 1);
+            }
+            Map<String, KeysAndAttributes> asked = pending;
+            BatchGetItemResponse response;
+            try {
+                response = dynamoDb.batchGetItem(get -> get.requestItems(asked));
+            } catch (SdkException e) {
+                throw DynamoDbFailures.translate(String.join(" or ", asked.keySet()), e);
+            }
+            response.responses().forEach((table, items) ->
+                    found.computeIfAbsent(table, t -> new ArrayList<>()).addAll(items));
+            pending = response.unprocessedKeys();
+        }
+        return found;
+    }
+
+    private static void pause(int retry) {
+        try {
+            Thread.sleep(FIRST_PAUSE_MILLIS << retry);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("interrupted while DynamoDB throttled a batch", e);
+        }
+    }
+}

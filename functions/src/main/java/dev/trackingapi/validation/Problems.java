@@ -1,0 +1,60 @@
+package dev.trackingapi.validation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Collects every validation problem of one request, in the order they are found; lists at most {@link #MAX_LISTED}. */
+public final class Problems {
+    public static final int MAX_LISTED = 100;
+    private static final int MAX_CONTEXT_STRING = 100;
+
+    private final List<ValidationProblem> listed = new ArrayList<>();
+    private int unlisted;
+
+    public void add(JsonPath path, String type, String messageAfterLabel) {
+        add(path, type, messageAfterLabel, null, Map.of());
+    }
+
+    /**
+     * @param messageAfterLabel the message without its subject, e.g. "must be a string"; the path's label (and the name
+     *                          of the attribute it is under, in the typed form) is put in front
+     * @param value the offending value for context.value when it is a scalar (strings are shortened), else null
+     */
+    public void add(JsonPath path, String type, String messageAfterLabel, Object value, Map<String, Object> extraContext) {
+        if (listed.size() >= MAX_LISTED) {
+            unlisted++;
+            return;
+        }
+        String label = path.label();
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("label", label);
+        if (path.key() != null) {
+            context.put("key", path.key());
+        }
+        if (value != null) {
+            context.put("value", shorten(value));
+        }
+        context.putAll(extraContext);
+        listed.add(new ValidationProblem(path.subject() + " " + messageAfterLabel, path.steps(), type, context));
+    }
+
+    public boolean isEmpty() {
+        return listed.isEmpty();
+    }
+
+    public void throwIfAny() {
+        if (!listed.isEmpty()) {
+            throw new RequestValidationException(listed, unlisted);
+        }
+    }
+
+    private static Object shorten(Object value) {
+        if (value instanceof String s && s.length() > MAX_CONTEXT_STRING) {
+            int end = Character.isHighSurrogate(s.charAt(MAX_CONTEXT_STRING - 1)) ? MAX_CONTEXT_STRING - 1 : MAX_CONTEXT_STRING;
+            return s.substring(0, end) + "…";
+        }
+        return value;
+    }
+}

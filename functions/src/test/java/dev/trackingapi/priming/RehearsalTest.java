@@ -1,0 +1,115 @@
+package dev.trackingapi.priming;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.trackingapi.api.ApiRequest;
+import dev.trackingapi.entrypoints.TrackEventV2Handler;
+import dev.trackingapi.entrypoints.TrackUserHandler;
+import dev.trackingapi.testing.ApiGatewayEvents;
+import dev.trackingapi.wiring.Wiring;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SnapStart priming rehearses whole requests through the wired handler, on a client that sends nothing. */
+class RehearsalTest {
+    private final Rehearsal rehearsal = new Rehearsal();
+
+    @Test
+    void everyEventSample_goesThroughTheWholeHandler() {
+        TrackEventV2Handler handler = new TrackEventV2Handler(Wiring.eventTracker(rehearsal.dynamoDb,
+                rehearsal.tables), Clock.systemUTC());
+
+        rehearsal.httpClient.rehearse(() -> {
+            for (String body : PrimingSamples.EVENT_REQUESTS) {
+                APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.post("/track/event/v2",
+                        Primer.PROJECT, body), null);
+                assertThat(response.getStatusCode()).as(body).isIn(200, 400, 422);
+            }
+            assertThat(handler.handleRequest(ApiGatewayEvents.post("/track/event/v2", Primer.PROJECT,
+                    PrimingSamples.EVENT), null).getBody()).isEqualTo("{\"success\":true}");
+        });
+        assertThat(rehearsal.realRequests).hasValue(0);
+    }
+
+    @Test
+    void everyCustomerSample_goesThroughTheWholeHandler() {
+        TrackUserHandler handler = new TrackUserHandler(Wiring.customerTracker(rehearsal.dynamoDb, rehearsal.tables),
+                Clock.systemUTC());
+
+        rehearsal.httpClient.rehearse(() -> {
+            for (String body : PrimingSamples.CUSTOMER_REQUESTS) {
+                APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.post("/track/user",
+                        Primer.PROJECT, body), null);
+                assertThat(response.getStatusCode()).as(body).isIn(200, 400, 422);
+            }
+            assertThat(handler.handleRequest(ApiGatewayEvents.post("/track/user", Primer.PROJECT,
+                    PrimingSamples.CUSTOMER), null).getBody()).isEqualTo("{\"success\":true}");
+        });
+        assertThat(rehearsal.realRequests).hasValue(0);
+    }
+
+    @Test
+    void theRehearsalMeetsANewProjectEveryFewRequests_sendsNothing_andThenForgetsWhatItLearnt() {
+        Wiring.EventServices services = Wiring.eventServices(rehearsal.dynamoDb, rehearsal.tables.asEnvironment());
+        TrackEventV2Handler wired = new TrackEventV2Handler(services.tracker(), Clock.systemUTC());
+        Set<String> projects = new HashSet<>();
+        AtomicInteger answered = new AtomicInteger();
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = (event, context) -> {
+            projects.add((String) event.getRequestContext().getAuthorizer().getLambda().get(ApiRequest.PROJECT_ID));
+            APIGatewayV2HTTPResponse response = wired.handleRequest(event, context);
+            if (response.getStatusCode() != 500 && response.getStatusCode() != 503) {
+                answered.incrementAndGet();
+            }
+            return response;
+        };
+        AtomicInteger warmUps = new AtomicInteger();
+        AtomicInteger sentBeforeWarmUp = new AtomicInteger(-1);
+        int before = Primer.registered().size();
+        Primer.eventFunction(handler, rehearsal.httpClient, services.types(), services.profiles(), () -> {
+            sentBeforeWarmUp.compareAndSet(-1, rehearsal.realRequests.get());
+            warmUps.incrementAndGet();
+        });
+        Primer primer = Primer.registered().get(before);
+
+        primer.run();
+
+        assertThat(projects).hasSize(Primer.REHEARSED_REQUESTS / Primer.REQUESTS_PER_PROJECT);
+        assertThat(answered).as("rehearsed requests answered as a client would be").hasValue(Primer.REHEARSED_REQUESTS);
+        assertThat(sentBeforeWarmUp).as("requests that left the function during the rehearsal").hasValue(0);
+        assertThat(warmUps).hasValue(Primer.REAL_DYNAMODB_ROUNDS);
+        rehearsal.realCalls.clear();
+        wired.handleRequest(ApiGatewayEvents.post("/track/event/v2", Primer.PROJECT + "-0",
+                PrimingSamples.EVENT.replace(PrimingSamples.CUSTOMER_ID, PrimingSamples.CUSTOMER_ID + "0")), null);
+        assertThat(rehearsal.realCalls).as("what a rehearsed project's request asks first").first()
+                .satisfies(first -> assertThat(first).startsWith("BatchGetItem")
+                        .as("its types are forgotten").contains("Order ID")
+                        .as("its customer is forgotten").contains(rehearsal.tables.customers()));
+    }
+
+    @Test
+    void priming_survivesAFailingStep_andRunsTwice() {
+        Wiring.CustomerServices services = Wiring.customerServices(rehearsal.dynamoDb,
+                rehearsal.tables.asEnvironment());
+        AtomicInteger rehearsed = new AtomicInteger();
+        int before = Primer.registered().size();
+        Primer.customerFunction((event, context) -> {
+            rehearsed.incrementAndGet();
+            return null;
+        }, rehearsal.httpClient, services.types(), () -> {
+            throw new IllegalStateException("no table");
+        });
+        Primer primer = Primer.registered().get(before);
+
+        primer.run();
+        primer.run();
+
+        assertThat(rehearsed).hasValue(2 * Primer.REHEARSED_REQUESTS);
+    }
+}
