@@ -45,7 +45,8 @@ public final class TemplateTables {
 
     @SuppressWarnings("unchecked")
     public static TemplateTables read(Path template) {
-        Map<String, Object> resources = (Map<String, Object>) CloudFormationYaml.read(template).get("Resources");
+        Map<String, Object> document = CloudFormationYaml.read(template);
+        Map<String, Object> resources = (Map<String, Object>) document.get("Resources");
         Map<String, Map<String, Object>> tables = new TreeMap<>();
         Map<String, String> variables = new TreeMap<>();
         for (Map.Entry<String, Object> resource : resources.entrySet()) {
@@ -55,9 +56,14 @@ public final class TemplateTables {
                 tables.put(resource.getKey(), properties);
             }
         }
+        List<Map<String, Object>> functionSettings = new ArrayList<>();
+        Map<String, Object> globals = (Map<String, Object>) document.getOrDefault("Globals", Map.of());
+        functionSettings.add((Map<String, Object>) globals.getOrDefault("Function", Map.of()));
         for (Object resource : resources.values()) {
-            Map<String, Object> body = (Map<String, Object>) resource;
-            Map<String, Object> properties = (Map<String, Object>) body.getOrDefault("Properties", Map.of());
+            functionSettings.add((Map<String, Object>) ((Map<String, Object>) resource).getOrDefault("Properties",
+                    Map.of()));
+        }
+        for (Map<String, Object> properties : functionSettings) {
             Map<String, Object> environment = (Map<String, Object>) properties.getOrDefault("Environment", Map.of());
             Map<String, Object> values = (Map<String, Object>) environment.getOrDefault("Variables", Map.of());
             for (Map.Entry<String, Object> variable : values.entrySet()) {
