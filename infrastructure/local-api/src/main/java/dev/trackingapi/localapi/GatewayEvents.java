@@ -3,6 +3,9 @@ package dev.trackingapi.localapi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,13 +43,30 @@ final class GatewayEvents {
         }
         event.set("requestContext", requestContext);
         if (body != null && body.length > 0) {
-            boolean text = request.hasTextBody();
+            boolean text = request.hasTextBody() && isUtf8(body);
             event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
             event.put("isBase64Encoded", !text);
         } else {
             event.put("isBase64Encoded", false);
         }
         return event;
+    }
+
+    /**
+     * Whether the bytes are valid UTF-8. A JSON event cannot carry other bytes as a string: decoding them would replace
+     * each bad byte with U+FFFD, and the function would take altered text for what was sent. So a text body that is
+     * not UTF-8 travels base64-encoded, as a binary one does, and the function sees the bytes exactly.
+     */
+    static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** The authorizer event: identitySource holds the identity values in the order the authorizer declares them. */
