@@ -59,8 +59,9 @@ public final class TemplateTables {
             Map<String, Object> environment = (Map<String, Object>) properties.getOrDefault("Environment", Map.of());
             Map<String, Object> values = (Map<String, Object>) environment.getOrDefault("Variables", Map.of());
             for (Map.Entry<String, Object> variable : values.entrySet()) {
-                if (variable.getValue() instanceof Map<?, ?> ref && tables.containsKey(ref.get("Ref"))) {
-                    variables.put(variable.getKey(), (String) ref.get("Ref"));
+                if (variable.getValue() instanceof Map<?, ?> intrinsic && intrinsic.get("Ref") instanceof String ref
+                        && tables.containsKey(ref)) {
+                    variables.put(variable.getKey(), ref);
                 }
             }
         }
