@@ -26,8 +26,9 @@ needs_build() {
   while IFS= read -r -d ':' entry; do
     [[ -e "$entry" ]] || return 0
   done < <(tr -d '\n' < "$CLASSPATH_FILE"; printf ':')
-  [[ -n "$(find "$ROOT/pom.xml" "$ROOT/functions/pom.xml" "$ROOT/functions/src" "$MODULE/pom.xml" "$MODULE/src" \
-    -newer "$BUILT_STAMP" -print -quit)" ]]
+  local support="$ROOT/infrastructure/template-support"
+  [[ -n "$(find "$ROOT/pom.xml" "$ROOT/functions/pom.xml" "$ROOT/functions/src" "$support/pom.xml" "$support/src" \
+    "$MODULE/pom.xml" "$MODULE/src" -newer "$BUILT_STAMP" -print -quit)" ]]
 }
 
 if needs_build; then

@@ -5,6 +5,14 @@ import java.util.Map;
 /** The DynamoDB tables of one deployment. */
 public record TableNames(String customers, String events, String attributeTypes, String apiKeys) {
 
+    public static TableNames from(EnvironmentVariables environment) {
+        return new TableNames(
+                environment.required(EnvironmentVariables.CUSTOMERS_TABLE),
+                environment.required(EnvironmentVariables.EVENTS_TABLE),
+                environment.required(EnvironmentVariables.ATTRIBUTE_TYPES_TABLE),
+                environment.required(EnvironmentVariables.API_KEYS_TABLE));
+    }
+
     /** Table names with a common prefix, as the local API and the tests name them. */
     public static TableNames withPrefix(String prefix) {
         return new TableNames(prefix + "customers", prefix + "events", prefix + "attribute-types", prefix + "api-keys");

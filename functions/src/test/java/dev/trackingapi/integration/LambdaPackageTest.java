@@ -2,7 +2,7 @@ package dev.trackingapi.integration;
 
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import dev.trackingapi.testing.TemplateTables;
+import dev.trackingapi.template.TemplateTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,8 +2,9 @@ package dev.trackingapi.integration;
 
 import dev.trackingapi.config.TableNames;
 import dev.trackingapi.store.dynamodb.DynamoDbClients;
-import dev.trackingapi.testing.TemplateTables;
-import dev.trackingapi.testing.TemplateTablesCreator;
+import dev.trackingapi.template.TemplateTables;
+import dev.trackingapi.template.TemplateTablesCreator;
+import dev.trackingapi.testing.TestDynamoDb;
 import org.junit.jupiter.api.BeforeAll;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.junit.jupiter.Container;
@@ -36,7 +37,7 @@ class LocalStackTrackingIT extends AbstractTrackingIT {
                         LOCALSTACK.getSecretKey())));
         TemplateTables template = TemplateTables.read(TemplateTables.findTemplate().orElseThrow());
         TemplateTablesCreator.createMissing(client, template, PREFIX);
-        tables = template.tableNames(PREFIX);
+        tables = TestDynamoDb.tableNames(template, PREFIX);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.trackingapi.integration;
 
 import dev.trackingapi.config.TableNames;
-import dev.trackingapi.testing.DynamoDbLocalServer;
+import dev.trackingapi.template.DynamoDbLocalServer;
 import dev.trackingapi.testing.TestDynamoDb;
 import dev.trackingapi.testing.TrackingApi.Response;
 import dev.trackingapi.testing.TrackingApi;
@@ -23,7 +23,7 @@ class StorageFailureIT {
     @Test
     void unreachableDynamoDb_is503WithRetryAfter_onEveryKindOfRoute() {
         DynamoDbLocalServer stopped = DynamoDbLocalServer.startInMemory(DynamoDbLocalServer.freePort());
-        DynamoDbClient client = stopped.newClient();
+        DynamoDbClient client = TestDynamoDb.newClient(stopped);
         stopped.close();
         TrackingApi api = new TrackingApi(client, TestDynamoDb.tables());
 

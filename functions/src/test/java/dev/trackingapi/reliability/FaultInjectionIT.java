@@ -1,13 +1,13 @@
 package dev.trackingapi.reliability;
 
 import dev.trackingapi.config.TableNames;
+import dev.trackingapi.template.DynamoDbLocalServer;
+import dev.trackingapi.template.TemplateTables;
+import dev.trackingapi.template.TemplateTablesCreator;
 import dev.trackingapi.testing.ApiGatewayEvents;
-import dev.trackingapi.testing.DynamoDbLocalServer;
 import dev.trackingapi.testing.FaultInjector;
 import dev.trackingapi.testing.ResponseContract;
 import dev.trackingapi.testing.StoredData;
-import dev.trackingapi.testing.TemplateTables;
-import dev.trackingapi.testing.TemplateTablesCreator;
 import dev.trackingapi.testing.TestDynamoDb;
 import dev.trackingapi.testing.TrackingApi.Response;
 import dev.trackingapi.testing.TrackingApi;
@@ -108,7 +108,8 @@ class FaultInjectionIT {
         List<DynamoDbClient> clients = new ArrayList<>();
         List<TrackingApi> environments = new ArrayList<>();
         for (int e = 0; e < ENVIRONMENTS; e++) {
-            DynamoDbClient client = TestDynamoDb.server().newClient(configuration -> configuration.addExecutionInterceptor(faults));
+            DynamoDbClient client = TestDynamoDb.newClient(TestDynamoDb.server(),
+                    configuration -> configuration.addExecutionInterceptor(faults));
             clients.add(client);
             environments.add(new TrackingApi(client, TestDynamoDb.tables()));
         }
@@ -145,11 +146,11 @@ class FaultInjectionIT {
         List<DynamoDbClient> clients = new ArrayList<>();
         try {
             TemplateTables template = TemplateTables.read(templateFile.get());
-            TemplateTablesCreator.createMissing(server[0].newClient(), template, "outage-");
-            TableNames tables = template.tableNames("outage-");
+            TemplateTablesCreator.createMissing(TestDynamoDb.newClient(server[0]), template, "outage-");
+            TableNames tables = TestDynamoDb.tableNames(template, "outage-");
             List<TrackingApi> environments = new ArrayList<>();
             for (int e = 0; e < ENVIRONMENTS; e++) {
-                DynamoDbClient client = server[0].newClient();
+                DynamoDbClient client = TestDynamoDb.newClient(server[0]);
                 clients.add(client);
                 environments.add(new TrackingApi(client, tables));
             }
@@ -181,7 +182,7 @@ class FaultInjectionIT {
                     + " 503 at first, %d replays in %d rounds%n", workload.size() / 3, workload.size(),
                     outcome.firstRound503s(), outcome.replays(), outcome.replayRounds());
             assertThat(outcome.firstRound503s()).as("the outage was felt").isPositive();
-            verifyExactlyOnceAndComplete(new StoredData(server[0].newClient(), tables), project, workload);
+            verifyExactlyOnceAndComplete(new StoredData(TestDynamoDb.newClient(server[0]), tables), project, workload);
         } finally {
             clients.forEach(DynamoDbClient::close);
             server[0].close();

@@ -60,7 +60,7 @@ class RaceIT {
     void thirtyTwoExecutionEnvironments() {
         project = "race-" + UUID.randomUUID();
         for (int t = 0; t < THREADS; t++) {
-            DynamoDbClient client = TestDynamoDb.server().newClient();
+            DynamoDbClient client = TestDynamoDb.newClient(TestDynamoDb.server());
             clients.add(client);
             environments.add(new TrackingApi(client, TestDynamoDb.tables()));
         }

@@ -1,11 +1,18 @@
 package dev.trackingapi.testing;
 
+import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.config.TableNames;
+import dev.trackingapi.store.dynamodb.DynamoDbClients;
+import dev.trackingapi.template.DynamoDbLocalServer;
+import dev.trackingapi.template.TemplateTables;
+import dev.trackingapi.template.TemplateTablesCreator;
 import org.junit.jupiter.api.Assumptions;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One DynamoDB Local server per test JVM, on a free loopback port, with the template's tables. Tests isolate
@@ -31,9 +38,9 @@ public final class TestDynamoDb {
                 "template.yaml not found above " + Path.of("").toAbsolutePath() + ": the DynamoDB tests need its tables");
         TemplateTables templateTables = TemplateTables.read(template.get());
         server = DynamoDbLocalServer.startInMemory(DynamoDbLocalServer.freePort());
-        client = server.newClient();
+        client = newClient(server);
         TemplateTablesCreator.createMissing(client, templateTables, TABLE_PREFIX);
-        tables = templateTables.tableNames(TABLE_PREFIX);
+        tables = tableNames(templateTables, TABLE_PREFIX);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     }
 
@@ -50,5 +57,23 @@ public final class TestDynamoDb {
     public static DynamoDbLocalServer server() {
         start();
         return server;
+    }
+
+    /** A client as the functions build one (URL-connection HTTP client), on a DynamoDB Local server. */
+    public static DynamoDbClient newClient(DynamoDbLocalServer server) {
+        return newClient(server, configuration -> {
+        });
+    }
+
+    /** The same client with additions to its configuration, e.g. a fault-injecting interceptor. */
+    public static DynamoDbClient newClient(DynamoDbLocalServer server,
+                                           Consumer<ClientOverrideConfiguration.Builder> additions) {
+        return DynamoDbClients.create(server.endpoint(), DynamoDbLocalServer.REGION, DynamoDbLocalServer.CREDENTIALS,
+                additions);
+    }
+
+    /** The template's tables under the prefix, as the functions read them from their environment. */
+    public static TableNames tableNames(TemplateTables templateTables, String prefix) {
+        return TableNames.from(new EnvironmentVariables(templateTables.tableNamesByVariable(prefix)::get));
     }
 }

@@ -1,6 +1,6 @@
 package dev.trackingapi.benchmark;
 
-import dev.trackingapi.testing.TemplateTables;
+import dev.trackingapi.template.TemplateTables;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

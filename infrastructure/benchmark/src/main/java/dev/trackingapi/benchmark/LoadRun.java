@@ -1,9 +1,5 @@
 package dev.trackingapi.benchmark;
 
-import dev.trackingapi.store.dynamodb.DynamoDbClients;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -94,8 +90,7 @@ final class LoadRun {
         long[] all = java.util.Arrays.stream(latencies).flatMapToLong(java.util.Arrays::stream).toArray();
         Map<Integer, Long> statusCounts = new java.util.TreeMap<>();
         statuses.forEach((status, count) -> statusCounts.put(status, count.sum()));
-        try (DynamoDbClient dynamoDb = DynamoDbClients.create(api.dynamoDbEndpoint(), Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))) {
+        try (DynamoDbClient dynamoDb = LocalDynamoDb.client(api.dynamoDbEndpoint())) {
             return new Result(requests.get(), statusCounts, acknowledgedEvents.size(),
                     count(dynamoDb, EVENTS_TABLE, null), acknowledgedCustomers.size(),
                     count(dynamoDb, CUSTOMERS_TABLE, "profile"), seconds, Percentiles.of(all), heap);

@@ -1,6 +1,6 @@
 package dev.trackingapi.benchmark;
 
-import dev.trackingapi.testing.DynamoDbLocalServer;
+import dev.trackingapi.template.DynamoDbLocalServer;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,16 +1,15 @@
 package dev.trackingapi.benchmark;
 
+import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.config.TableNames;
 import dev.trackingapi.store.dynamodb.DynamoDbClients;
-import dev.trackingapi.testing.DynamoDbLocalServer;
-import dev.trackingapi.testing.TemplateTables;
-import dev.trackingapi.testing.TemplateTablesCreator;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import dev.trackingapi.template.DynamoDbLocalServer;
+import dev.trackingapi.template.TemplateTables;
+import dev.trackingapi.template.TemplateTablesCreator;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -31,16 +30,21 @@ public final class LocalDynamoDb implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("template.yaml not found: run from the repository"));
         TemplateTables templateTables = TemplateTables.read(template);
         DynamoDbLocalServer server = DynamoDbLocalServer.startInMemory(DynamoDbLocalServer.freePort());
-        try (DynamoDbClient admin = server.newClient()) {
+        try (DynamoDbClient admin = client(server.endpoint())) {
             TemplateTablesCreator.createMissing(admin, templateTables, TABLE_PREFIX);
         }
-        return new LocalDynamoDb(server, templateTables.tableNames(TABLE_PREFIX));
+        return new LocalDynamoDb(server, TableNames.from(
+                new EnvironmentVariables(templateTables.tableNamesByVariable(TABLE_PREFIX)::get)));
     }
 
     /** A client as the functions build it, with the given interceptors watching every request. */
     public DynamoDbClient client(ExecutionInterceptor... interceptors) {
-        return DynamoDbClients.create(server.endpoint(), Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
+        return client(server.endpoint(), interceptors);
+    }
+
+    /** The same client on any DynamoDB Local, e.g. the local API's. */
+    public static DynamoDbClient client(URI endpoint, ExecutionInterceptor... interceptors) {
+        return DynamoDbClients.create(endpoint, DynamoDbLocalServer.REGION, DynamoDbLocalServer.CREDENTIALS,
                 configuration -> List.of(interceptors).forEach(configuration::addExecutionInterceptor));
     }
 

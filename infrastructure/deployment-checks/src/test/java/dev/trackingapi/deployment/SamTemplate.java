@@ -1,6 +1,6 @@
 package dev.trackingapi.deployment;
 
-import dev.trackingapi.testing.CloudFormationYaml;
+import dev.trackingapi.template.CloudFormationYaml;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,15 +6,14 @@ import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.config.TableNames;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
 import dev.trackingapi.store.dynamodb.DynamoDbClients;
-import dev.trackingapi.testing.DynamoDbLocalServer;
-import dev.trackingapi.testing.TemplateHttpApi;
-import dev.trackingapi.testing.TemplateTables;
-import dev.trackingapi.testing.TemplateTablesCreator;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import dev.trackingapi.template.DynamoDbLocalServer;
+import dev.trackingapi.template.TemplateHttpApi;
+import dev.trackingapi.template.TemplateTables;
+import dev.trackingapi.template.TemplateTablesCreator;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
@@ -151,7 +150,7 @@ final class LocalApi implements AutoCloseable {
         DynamoDbClient dynamoDb = dynamoDb(options);
         String prefix = options.tablePrefix();
         List<String> created = createTables(dynamoDb, templateTables, prefix);
-        tableNames = templateTables.tableNames(prefix);
+        tableNames = TableNames.from(new EnvironmentVariables(templateTables.tableNamesByVariable(prefix)::get));
         tables = List.copyOf(templateTables.localNames(prefix).values());
         keys = new LocalKeys(new DynamoDbApiKeyStore(dynamoDb, tableNames.apiKeys()), clock)
                 .register(options.apiKeys(), dataDirectory == null ? null : dataDirectory.path());
@@ -257,15 +256,13 @@ final class LocalApi implements AutoCloseable {
     }
 
     private DynamoDbClient dynamoDb(Options options) {
-        DynamoDbClient client;
         if (options.dynamoDbEndpoint() != null) {
             dynamoDbEndpoint = options.dynamoDbEndpoint();
-            client = DynamoDbClients.create(dynamoDbEndpoint, region(), AwsCredentialsProviderChain.builder()
+            DynamoDbClient client = client(region(), AwsCredentialsProviderChain.builder()
                     .credentialsProviders(EnvironmentVariableCredentialsProvider.create(),
                             SystemPropertyCredentialsProvider.create(), ProfileCredentialsProvider.create(),
-                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                            DynamoDbLocalServer.CREDENTIALS)
                     .build());
-            resources.add(client);
             try {
                 client.listTables(list -> list.limit(1));
             } catch (SdkException e) {
@@ -287,7 +284,12 @@ final class LocalApi implements AutoCloseable {
         }
         resources.add(dynamoDbLocal);
         dynamoDbEndpoint = dynamoDbLocal.endpoint();
-        client = dynamoDbLocal.newClient();
+        return client(DynamoDbLocalServer.REGION, DynamoDbLocalServer.CREDENTIALS);
+    }
+
+    /** The functions' client on {@link #dynamoDbEndpoint}, closed with the API. */
+    private DynamoDbClient client(Region region, AwsCredentialsProvider credentials) {
+        DynamoDbClient client = DynamoDbClients.create(dynamoDbEndpoint, region, credentials);
         resources.add(client);
         return client;
     }

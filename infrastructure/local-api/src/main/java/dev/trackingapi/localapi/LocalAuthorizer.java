@@ -2,7 +2,7 @@ package dev.trackingapi.localapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trackingapi.testing.TemplateHttpApi;
+import dev.trackingapi.template.TemplateHttpApi;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.trackingapi.config.EnvironmentVariables;
-import dev.trackingapi.testing.TemplateHttpApi;
+import dev.trackingapi.template.TemplateHttpApi;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package dev.trackingapi.localapi;
 
-import dev.trackingapi.testing.TemplateHttpApi.Route;
-import dev.trackingapi.testing.TemplateHttpApi;
+import dev.trackingapi.template.TemplateHttpApi;
+import dev.trackingapi.template.TemplateHttpApi.Route;
 
 import java.util.Arrays;
 import java.util.Comparator;

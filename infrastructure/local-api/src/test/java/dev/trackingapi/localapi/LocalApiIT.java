@@ -5,7 +5,7 @@ import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
 import dev.trackingapi.store.dynamodb.EventsTable;
-import dev.trackingapi.testing.CloudFormationYaml;
+import dev.trackingapi.template.CloudFormationYaml;
 import dev.trackingapi.testing.StoredData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

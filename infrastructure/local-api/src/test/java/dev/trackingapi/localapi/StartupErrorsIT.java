@@ -1,6 +1,6 @@
 package dev.trackingapi.localapi;
 
-import dev.trackingapi.testing.DynamoDbLocalServer;
+import dev.trackingapi.template.DynamoDbLocalServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -93,7 +93,7 @@ class StartupErrorsIT {
     @Test
     void anExistingTableThatDiffersFromTheTemplate() {
         try (DynamoDbLocalServer other = DynamoDbLocalServer.startInMemory(0);
-             DynamoDbClient client = other.newClient()) {
+             DynamoDbClient client = LocalApiTesting.sdkClient(other.endpoint())) {
             client.createTable(create -> create.tableName("CustomersTable").billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(definition -> definition.attributeName("id")
                             .attributeType(ScalarAttributeType.S))

@@ -1,4 +1,4 @@
-package dev.trackingapi.testing;
+package dev.trackingapi.template;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.trackingapi.testing;
+package dev.trackingapi.template;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;

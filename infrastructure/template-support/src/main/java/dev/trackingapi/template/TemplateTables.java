@@ -1,7 +1,5 @@
-package dev.trackingapi.testing;
+package dev.trackingapi.template;
 
-import dev.trackingapi.config.EnvironmentVariables;
-import dev.trackingapi.config.TableNames;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -67,8 +65,9 @@ public final class TemplateTables {
             Map<String, Object> environment = (Map<String, Object>) properties.getOrDefault("Environment", Map.of());
             Map<String, Object> values = (Map<String, Object>) environment.getOrDefault("Variables", Map.of());
             for (Map.Entry<String, Object> variable : values.entrySet()) {
-                if (variable.getValue() instanceof Map<?, ?> ref && tables.containsKey(ref.get("Ref"))) {
-                    variables.put(variable.getKey(), (String) ref.get("Ref"));
+                if (variable.getValue() instanceof Map<?, ?> intrinsic && intrinsic.get("Ref") instanceof String ref
+                        && tables.containsKey(ref)) {
+                    variables.put(variable.getKey(), ref);
                 }
             }
         }
@@ -88,13 +87,14 @@ public final class TemplateTables {
         return logicalId;
     }
 
-    /** Local table names, {prefix}{LogicalId}, for the four tables the code uses. */
-    public TableNames tableNames(String prefix) {
-        return new TableNames(
-                prefix + logicalIdOf(EnvironmentVariables.CUSTOMERS_TABLE),
-                prefix + logicalIdOf(EnvironmentVariables.EVENTS_TABLE),
-                prefix + logicalIdOf(EnvironmentVariables.ATTRIBUTE_TYPES_TABLE),
-                prefix + logicalIdOf(EnvironmentVariables.API_KEYS_TABLE));
+    /**
+     * Local table names, {prefix}{LogicalId}, keyed by the environment variable that names each table in the
+     * functions' Environment, e.g. EVENTS_TABLE -> {prefix}EventsTable: what the functions would be given.
+     */
+    public Map<String, String> tableNamesByVariable(String prefix) {
+        Map<String, String> names = new TreeMap<>();
+        logicalIdByVariable.forEach((variable, logicalId) -> names.put(variable, prefix + logicalId));
+        return names;
     }
 
     /** The CreateTable request of a template table, under another name: keys, attribute definitions, indexes. */

@@ -1,4 +1,4 @@
-package dev.trackingapi.testing;
+package dev.trackingapi.template;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

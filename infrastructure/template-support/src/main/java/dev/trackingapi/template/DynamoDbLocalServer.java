@@ -1,15 +1,13 @@
-package dev.trackingapi.testing;
+package dev.trackingapi.template;
 
-import dev.trackingapi.store.dynamodb.DynamoDbClients;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.dynamodb.services.local.monitoring.Telemetry;
 import software.amazon.dynamodb.services.local.monitoring.TelemetryUtil;
 import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
@@ -19,15 +17,19 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 /**
  * DynamoDB Local (a real DynamoDB engine, with condition expressions) as an in-process HTTP server bound to
  * 127.0.0.1 only, in memory or persisted to a directory. One shared database serves every access key and region,
- * so the aws CLI sees the same tables as the API.
+ * so the aws CLI sees the same tables as the API. Clients are built by the caller, as the functions build theirs,
+ * on {@link #endpoint()} with {@link #REGION} and {@link #CREDENTIALS}.
  */
 public final class DynamoDbLocalServer implements AutoCloseable {
     public static final String LOOPBACK = "127.0.0.1";
+    public static final Region REGION = Region.US_EAST_1;
+    /** Dummy credentials: Local checks no signature, any key will do. */
+    public static final AwsCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
     private final Server jetty;
     private final LocalDynamoDBServerHandler handler;
@@ -87,18 +89,6 @@ public final class DynamoDbLocalServer implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://" + LOOPBACK + ":" + port);
-    }
-
-    /** A client as the functions build one (URL-connection HTTP client), with the dummy credentials Local accepts. */
-    public DynamoDbClient newClient() {
-        return newClient(configuration -> {
-        });
-    }
-
-    /** The same client with additions to its configuration, e.g. a fault-injecting interceptor. */
-    public DynamoDbClient newClient(Consumer<ClientOverrideConfiguration.Builder> additions) {
-        return DynamoDbClients.create(endpoint(), Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), additions);
     }
 
     @Override
