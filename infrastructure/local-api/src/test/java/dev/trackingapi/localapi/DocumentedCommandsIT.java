@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -96,7 +97,7 @@ class DocumentedCommandsIT {
 
     @Test
     void everyRunnableBlock_runsWithoutError_againstTheLocalApi() throws IOException {
-        List<Block> runnable = blocks().stream().filter(Block::runnable).toList();
+        List<Block> runnable = blocks(Block::runnable);
         assertThat(runnable.stream().map(Block::where).toList())
                 .as("runnable blocks found (fences opened with ```sh runnable)")
                 .hasSizeGreaterThanOrEqualTo(MIN_RUNNABLE_BLOCKS);
@@ -125,12 +126,9 @@ class DocumentedCommandsIT {
     }
 
     @Test
-    void theRunnableMarker_isOnlyOnShBlocks_thatUseNoOtherPortOrKey() {
+    void theRunnableMarker_isOnlyOnShBlocks_thatNameNoPortTheRunnerCannotReplace() {
         List<String> problems = new ArrayList<>();
-        for (Block block : blocks()) {
-            if (!block.runnable()) {
-                continue;
-            }
+        for (Block block : blocks(Block::runnable)) {
             if (!block.language().equals("sh")) {
                 problems.add(block.where() + ": runnable, but ```" + block.language() + " (only ```sh runnable runs)");
             }
@@ -148,10 +146,7 @@ class DocumentedCommandsIT {
     @Test
     void everyRepositoryPathInAShellBlock_exists() {
         List<String> missing = new ArrayList<>();
-        for (Block block : blocks()) {
-            if (!block.shell()) {
-                continue;
-            }
+        for (Block block : blocks(Block::shell)) {
             Matcher path = REPOSITORY_PATH.matcher(block.text());
             while (path.find()) {
                 if (!Files.exists(LocalApiTesting.ROOT.resolve(path.group(1)))) {
@@ -266,8 +261,8 @@ class DocumentedCommandsIT {
         return pages.stream().sorted().toList();
     }
 
-    /** The fenced blocks of every page, in order. */
-    static List<Block> blocks() {
+    /** The fenced blocks of every page, in order, that are of the kind asked for. */
+    static List<Block> blocks(Predicate<Block> kind) {
         List<Block> blocks = new ArrayList<>();
         for (Path page : pages()) {
             List<String> lines = read(page);
@@ -283,7 +278,10 @@ class DocumentedCommandsIT {
                     text.append(lines.get(close)).append('\n');
                     close++;
                 }
-                blocks.add(new Block(page, i + 1, open.group(2), text.toString()));
+                Block block = new Block(page, i + 1, open.group(2), text.toString());
+                if (kind.test(block)) {
+                    blocks.add(block);
+                }
                 i = close;
             }
         }
