@@ -55,7 +55,10 @@ public final class FunctionProbe {
         try {
             handler = Class.forName(handlerClass).getConstructor().newInstance();
         } catch (InvocationTargetException | ExceptionInInitializerError e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
             System.err.println("The handler did not start: " + cause);
             System.exit(CONSTRUCTION_FAILED);
             return;
