@@ -3,26 +3,35 @@ package dev.trackingapi.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.auth.ProjectIds;
+import dev.trackingapi.model.Scope;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A request as a route sees it: the project the authorizer named (and only the authorizer: never the body), the body,
- * and when API Gateway received it.
+ * A request as a route sees it: the project the authorizer named (and only the authorizer: never the body), what the
+ * key may do there, the body, and when API Gateway received it.
  */
 public final class ApiRequest {
     /** The key of the authorizer's context that names the project. */
     public static final String PROJECT_ID = "projectId";
+    /**
+     * The key of the authorizer's context that lists the key's scopes, "track,read". A context without it (an answer
+     * cached by API Gateway before scopes existed) grants what a key without scopes has: track.
+     */
+    public static final String SCOPES = "scopes";
 
     private final APIGatewayV2HTTPEvent event;
     private final String projectId;
+    private final Set<Scope> scopes;
     private final Instant receivedAt;
 
-    private ApiRequest(APIGatewayV2HTTPEvent event, String projectId, Instant receivedAt) {
+    private ApiRequest(APIGatewayV2HTTPEvent event, String projectId, Set<Scope> scopes, Instant receivedAt) {
         this.event = event;
         this.projectId = projectId;
+        this.scopes = scopes;
         this.receivedAt = receivedAt;
     }
 
@@ -38,7 +47,16 @@ public final class ApiRequest {
         }
         // API Gateway's own receive time, so that a replay of the same request is the same request.
         long timeEpoch = requestContext.getTimeEpoch();
-        return new ApiRequest(event, id, timeEpoch > 0 ? Instant.ofEpochMilli(timeEpoch) : clock.instant());
+        Object scopes = lambda.get(SCOPES);
+        return new ApiRequest(event, id, scopes instanceof String names ? Scope.parse(names) : Scope.DEFAULT,
+                timeEpoch > 0 ? Instant.ofEpochMilli(timeEpoch) : clock.instant());
+    }
+
+    /** @throws HttpProblem 403 naming the scope when the key may not do this */
+    public void requireScope(Scope scope) {
+        if (!scopes.contains(scope)) {
+            throw HttpProblem.forbidden("This API key may not " + scope.wireName());
+        }
     }
 
     public String projectId() {

@@ -19,6 +19,11 @@ public final class HttpProblem extends RuntimeException {
         return new HttpProblem(401, "AuthenticationError", message);
     }
 
+    /** The key is valid but may not do this: 403, before anything is read or written. */
+    public static HttpProblem forbidden(String message) {
+        return new HttpProblem(403, "AuthorizationError", message);
+    }
+
     public static HttpProblem payloadTooLarge(String message) {
         return new HttpProblem(413, "PayloadTooLargeError", message);
     }

@@ -8,6 +8,7 @@ import dev.trackingapi.api.ApiRequest;
 import dev.trackingapi.api.ApiResponses;
 import dev.trackingapi.api.HttpProblem;
 import dev.trackingapi.log.Log;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.store.StorageUnavailableException;
 import dev.trackingapi.store.StoredItemTooLargeException;
 import dev.trackingapi.validation.RequestValidationException;
@@ -16,13 +17,16 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * What every route of the HTTP API does around its own work: the request as the route sees it, and one mapping of
- * every outcome to HTTP. No exception ever leaves as a stack trace.
+ * What every route of the HTTP API does around its own work: the request as the route sees it, the scope the route
+ * needs (checked before anything is read), and one mapping of every outcome to HTTP. No exception ever leaves as a
+ * stack trace.
  */
 abstract class ApiEndpoint implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Scope requiredScope;
     private final Clock clock;
 
-    ApiEndpoint(Clock clock) {
+    ApiEndpoint(Scope requiredScope, Clock clock) {
+        this.requiredScope = requiredScope;
         this.clock = clock;
     }
 
@@ -32,7 +36,9 @@ abstract class ApiEndpoint implements RequestHandler<APIGatewayV2HTTPEvent, APIG
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try {
-            return handle(ApiRequest.of(event, clock));
+            ApiRequest request = ApiRequest.of(event, clock);
+            request.requireScope(requiredScope);
+            return handle(request);
         } catch (HttpProblem problem) {
             return ApiResponses.problem(problem);
         } catch (RequestValidationException invalid) {

@@ -4,9 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import dev.trackingapi.api.ApiRequest;
+import dev.trackingapi.auth.Access;
 import dev.trackingapi.auth.ApiKeyAuthenticator;
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.log.Log;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.wiring.LambdaEnvironment;
 
@@ -16,7 +18,8 @@ import java.util.Optional;
 
 /**
  * The HTTP API's Lambda REQUEST authorizer (payload 2.0, simple responses): the x-growlytics-key header in, the
- * project id out in the context, where the handlers read it (and only there). Keys are never logged.
+ * project id and the key's scopes out in the context, where the handlers read them (and only there). Keys are never
+ * logged.
  */
 public final class ApiKeyAuthorizerHandler implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> {
     private static final Map<String, Object> DENY = Map.of("isAuthorized", false);
@@ -35,12 +38,13 @@ public final class ApiKeyAuthorizerHandler implements RequestHandler<APIGatewayV
     @Override
     public Map<String, Object> handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
         String key = presentedKey(event);
-        Optional<String> projectId = authenticator.projectFor(key);
-        if (projectId.isEmpty()) {
+        Optional<Access> access = authenticator.accessFor(key);
+        if (access.isEmpty()) {
             Log.warn(context, "API key refused: " + describe(key));
             return DENY;
         }
-        return Map.of("isAuthorized", true, "context", Map.of(ApiRequest.PROJECT_ID, projectId.get()));
+        return Map.of("isAuthorized", true, "context", Map.of(ApiRequest.PROJECT_ID, access.get().projectId(),
+                ApiRequest.SCOPES, Scope.join(access.get().scopes())));
     }
 
     /** Names a refused key for the log without revealing it: only the first characters of its hash. */

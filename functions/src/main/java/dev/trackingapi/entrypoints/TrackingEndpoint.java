@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.api.ApiRequest;
 import dev.trackingapi.api.ApiResponses;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.model.TrackingResult;
 
 import java.time.Clock;
@@ -13,7 +14,7 @@ import java.time.Instant;
 abstract class TrackingEndpoint extends ApiEndpoint {
 
     TrackingEndpoint(Clock clock) {
-        super(clock);
+        super(Scope.TRACK, clock);
     }
 
     /** Validates the body (throwing {@code RequestValidationException}) and tracks it for the project. */

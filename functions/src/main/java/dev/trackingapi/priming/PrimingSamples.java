@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizer
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.trackingapi.api.ApiRequest;
 import dev.trackingapi.auth.ApiKeys;
+import dev.trackingapi.model.Scope;
 
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,8 @@ final class PrimingSamples {
                         .withTimeEpoch(System.currentTimeMillis())
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                                 .withLambda(Map.of(ApiRequest.PROJECT_ID,
-                                        Primer.PROJECT + "-" + round / Primer.REQUESTS_PER_PROJECT))
+                                        Primer.PROJECT + "-" + round / Primer.REQUESTS_PER_PROJECT,
+                                        ApiRequest.SCOPES, Scope.join(Scope.ALL)))
                                 .build())
                         .build())
                 .build();

@@ -1,5 +1,6 @@
 package dev.trackingapi.auth;
 
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.ApiKeyStore;
 import dev.trackingapi.store.StorageUnavailableException;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,12 +47,23 @@ class ApiKeyAuthenticatorTest {
         }
 
         @Override
+        public boolean setScopes(String keyHash, Set<Scope> scopes) {
+            ApiKeyRecord record = records.get(keyHash);
+            if (record == null) {
+                return false;
+            }
+            records.put(keyHash, new ApiKeyRecord(keyHash, record.projectId(), scopes, record.label(),
+                    record.createdAt(), record.revoked(), record.revokedAt()));
+            return true;
+        }
+
+        @Override
         public boolean revoke(String keyHash, Instant now) {
             ApiKeyRecord record = records.get(keyHash);
             if (record == null) {
                 return false;
             }
-            records.put(keyHash, new ApiKeyRecord(keyHash, record.projectId(), record.label(), record.createdAt(), true, now));
+            records.put(keyHash, new ApiKeyRecord(keyHash, record.projectId(), record.scopes(), record.label(), record.createdAt(), true, now));
             return true;
         }
     }
@@ -79,23 +92,28 @@ class ApiKeyAuthenticatorTest {
     private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(store, clock, Duration.ofSeconds(30));
 
     private void register(String key, String projectId) {
-        store.createIfAbsent(new ApiKeyRecord(ApiKeys.hash(key), projectId, "test", clock.now, false, null));
+        store.createIfAbsent(new ApiKeyRecord(ApiKeys.hash(key), projectId, Scope.DEFAULT, "test", clock.now, false, null));
+    }
+
+    /** The project the key opens, as the authorizer passes it on. */
+    private static Optional<String> projectOf(ApiKeyAuthenticator authenticator, String key) {
+        return authenticator.accessFor(key).map(Access::projectId);
     }
 
     @Test
     void aKnownKey_opensItsProject() {
         register("gtk_valid", "store-1");
 
-        assertThat(authenticator.projectFor("gtk_valid")).contains("store-1");
+        assertThat(projectOf(authenticator, "gtk_valid")).contains("store-1");
     }
 
     @Test
     void unknownEmptyAndMalformedKeys_openNothing() {
-        assertThat(authenticator.projectFor("gtk_unknown")).isEmpty();
-        assertThat(authenticator.projectFor("")).isEmpty();
-        assertThat(authenticator.projectFor(null)).isEmpty();
-        assertThat(authenticator.projectFor("k".repeat(10_000))).isEmpty();
-        assertThat(authenticator.projectFor("clé-non-ascii")).isEmpty();
+        assertThat(projectOf(authenticator, "gtk_unknown")).isEmpty();
+        assertThat(projectOf(authenticator, "")).isEmpty();
+        assertThat(projectOf(authenticator, null)).isEmpty();
+        assertThat(projectOf(authenticator, "k".repeat(10_000))).isEmpty();
+        assertThat(projectOf(authenticator, "clé-non-ascii")).isEmpty();
         assertThat(store.lookups).as("malformed keys are refused without a lookup").isEqualTo(1);
     }
 
@@ -103,38 +121,38 @@ class ApiKeyAuthenticatorTest {
     void lookupsAreKeptInMemoryForTheCacheTime() {
         register("gtk_valid", "store-1");
         for (int i = 0; i < 50; i++) {
-            authenticator.projectFor("gtk_valid");
-            authenticator.projectFor("gtk_unknown");
+            projectOf(authenticator, "gtk_valid");
+            projectOf(authenticator, "gtk_unknown");
         }
 
         assertThat(store.lookups).isEqualTo(2);
         clock.now = clock.now.plusSeconds(31);
-        authenticator.projectFor("gtk_valid");
+        projectOf(authenticator, "gtk_valid");
         assertThat(store.lookups).isEqualTo(3);
     }
 
     @Test
     void aRevokedKey_stopsWorkingOnceTheCacheTimeHasPassed() {
         register("gtk_valid", "store-1");
-        assertThat(authenticator.projectFor("gtk_valid")).isPresent();
+        assertThat(projectOf(authenticator, "gtk_valid")).isPresent();
 
         store.revoke(ApiKeys.hash("gtk_valid"), clock.now);
         clock.now = clock.now.plusSeconds(29);
-        assertThat(authenticator.projectFor("gtk_valid")).as("within the bound it may still work").isPresent();
+        assertThat(projectOf(authenticator, "gtk_valid")).as("within the bound it may still work").isPresent();
         clock.now = clock.now.plusSeconds(2);
-        assertThat(authenticator.projectFor("gtk_valid")).isEmpty();
+        assertThat(projectOf(authenticator, "gtk_valid")).isEmpty();
     }
 
     @Test
     void whenTheTableCannotBeRead_aRecentLookupIsUsed_otherwiseTheFailureSurfaces() {
         register("gtk_valid", "store-1");
-        authenticator.projectFor("gtk_valid");
+        projectOf(authenticator, "gtk_valid");
         store.unavailable = true;
         clock.now = clock.now.plusSeconds(60);
 
-        assertThat(authenticator.projectFor("gtk_valid")).contains("store-1");
-        assertThatThrownBy(() -> authenticator.projectFor("gtk_never_seen")).isInstanceOf(StorageUnavailableException.class);
+        assertThat(projectOf(authenticator, "gtk_valid")).contains("store-1");
+        assertThatThrownBy(() -> projectOf(authenticator, "gtk_never_seen")).isInstanceOf(StorageUnavailableException.class);
         clock.now = clock.now.plus(ApiKeyAuthenticator.STALE_IF_UNAVAILABLE);
-        assertThatThrownBy(() -> authenticator.projectFor("gtk_valid")).isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> projectOf(authenticator, "gtk_valid")).isInstanceOf(StorageUnavailableException.class);
     }
 }

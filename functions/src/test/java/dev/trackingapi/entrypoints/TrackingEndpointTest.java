@@ -1,6 +1,8 @@
 package dev.trackingapi.entrypoints;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.trackingapi.api.ApiRequest;
 import dev.trackingapi.model.StoredEvent;
 import dev.trackingapi.service.CustomerProfiles;
 import dev.trackingapi.service.EventTracker;
@@ -77,5 +79,30 @@ class TrackingEndpointTest {
 
         assertThat(handler.handleRequest(ApiGatewayEvents.post("/track/event/v2", "a#b", EVENT), null).getStatusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aKeyThatMayNotTrack_is403NamingTheScope_beforeTheBodyIsRead() {
+        TrackEventV2Handler handler = handlerWhoseEventStore(event -> {
+            throw new AssertionError("nothing is written");
+        });
+        for (String scopes : new String[]{"read", "erase", "read,erase", ""}) {
+            APIGatewayV2HTTPEvent event = ApiGatewayEvents.post("/track/event/v2", "p", "{not even json");
+            event.getRequestContext().getAuthorizer().getLambda().put(ApiRequest.SCOPES, scopes);
+
+            APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+            assertThat(response.getStatusCode()).as(scopes).isEqualTo(403);
+            assertThat(response.getBody()).isEqualTo(
+                    "{\"type\":\"AuthorizationError\",\"message\":\"This API key may not track\"}");
+        }
+    }
+
+    @Test
+    void aContextWithoutScopes_isATrackKey_asEveryKeyStoredBeforeScopesExisted() {
+        TrackEventV2Handler handler = handlerWhoseEventStore(event -> true);
+
+        assertThat(handler.handleRequest(ApiGatewayEvents.post("/track/event/v2", "p", EVENT), null).getStatusCode())
+                .isEqualTo(200);
     }
 }

@@ -6,7 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizer
 import dev.trackingapi.auth.ApiKeyAuthenticator;
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.store.ApiKeyRecord;
+import dev.trackingapi.store.dynamodb.ApiKeysTable;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
 import dev.trackingapi.testing.TestDynamoDb;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +36,13 @@ class AuthorizerIT {
     private final Context context = context(logLines);
 
     private String newKey(String projectId) {
+        return newKey(projectId, Scope.DEFAULT);
+    }
+
+    private String newKey(String projectId, Set<Scope> scopes) {
         String key = ApiKeys.generate(new SecureRandom());
-        store.createIfAbsent(new ApiKeyRecord(ApiKeys.hash(key), projectId, "test", Instant.now(), false, null));
+        store.createIfAbsent(new ApiKeyRecord(ApiKeys.hash(key), projectId, scopes, "test", Instant.now(), false,
+                null));
         return key;
     }
 
@@ -58,7 +66,23 @@ class AuthorizerIT {
         String key = newKey("store-1");
 
         assertThat(authorizer.handleRequest(request(key), context))
-                .isEqualTo(Map.of("isAuthorized", true, "context", Map.of("projectId", "store-1")));
+                .isEqualTo(Map.of("isAuthorized", true, "context", Map.of("projectId", "store-1", "scopes", "track")));
+    }
+
+    @Test
+    void theKeysScopes_areInTheContext_andAKeyStoredBeforeScopesExisted_mayOnlyTrack() {
+        String reader = newKey("store-1", Set.of(Scope.READ, Scope.TRACK));
+        String older = ApiKeys.generate(new SecureRandom());
+        TestDynamoDb.client().putItem(put -> put.tableName(TestDynamoDb.tables().apiKeys()).item(Map.of(
+                ApiKeysTable.KEY_HASH, AttributeValue.fromS(ApiKeys.hash(older)),
+                ApiKeysTable.PROJECT_ID, AttributeValue.fromS("store-1"),
+                ApiKeysTable.CREATED_AT, AttributeValue.fromS("2026-11-01T00:00:00.000Z"),
+                ApiKeysTable.REVOKED, AttributeValue.fromBool(false))));
+
+        assertThat(authorizer.handleRequest(request(reader), context)).extracting(answer -> answer.get("context"))
+                .isEqualTo(Map.of("projectId", "store-1", "scopes", "track,read"));
+        assertThat(authorizer.handleRequest(request(older), context)).extracting(answer -> answer.get("context"))
+                .isEqualTo(Map.of("projectId", "store-1", "scopes", "track"));
     }
 
     @Test

@@ -7,6 +7,8 @@ package dev.trackingapi.store.dynamodb;
 public final class ApiKeysTable {
     public static final String KEY_HASH = "keyHash";
     public static final String PROJECT_ID = "projectId";
+    /** A string set of scope names; absent on keys stored before scopes existed, which may only track. */
+    public static final String SCOPES = "scopes";
     public static final String LABEL = "label";
     public static final String CREATED_AT = "createdAt";
     public static final String REVOKED = "revoked";

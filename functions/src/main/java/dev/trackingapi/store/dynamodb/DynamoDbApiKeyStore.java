@@ -1,6 +1,7 @@
 package dev.trackingapi.store.dynamodb;
 
 import dev.trackingapi.model.Dates;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.ApiKeyStore;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.trackingapi.store.dynamodb.ApiKeysTable.*;
 
@@ -73,6 +75,23 @@ public final class DynamoDbApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public boolean setScopes(String keyHash, Set<Scope> scopes) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(table)
+                    .key(Map.of(KEY_HASH, AttributeValue.fromS(keyHash)))
+                    .updateExpression("SET #scopes = :scopes")
+                    .conditionExpression("attribute_exists(#keyHash)")
+                    .expressionAttributeNames(Map.of("#scopes", SCOPES, "#keyHash", KEY_HASH))
+                    .expressionAttributeValues(Map.of(":scopes", scopeNames(scopes))));
+            return true;
+        } catch (ConditionalCheckFailedException unknown) {
+            return false;
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(table, e);
+        }
+    }
+
+    @Override
     public boolean revoke(String keyHash, Instant now) {
         try {
             dynamoDb.updateItem(update -> update.tableName(table)
@@ -95,6 +114,7 @@ public final class DynamoDbApiKeyStore implements ApiKeyStore {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(KEY_HASH, AttributeValue.fromS(record.keyHash()));
         item.put(PROJECT_ID, AttributeValue.fromS(record.projectId()));
+        item.put(SCOPES, scopeNames(record.scopes()));
         item.put(LABEL, AttributeValue.fromS(record.label()));
         item.put(CREATED_AT, AttributeValue.fromS(Dates.format(record.createdAt())));
         item.put(REVOKED, AttributeValue.fromBool(record.revoked()));
@@ -104,13 +124,21 @@ public final class DynamoDbApiKeyStore implements ApiKeyStore {
         return item;
     }
 
+    /** A string set cannot be empty: a key with no scope at all stores the name of none ("none" is no scope). */
+    private static AttributeValue scopeNames(Set<Scope> scopes) {
+        return AttributeValue.fromSs(scopes.isEmpty() ? List.of("none")
+                : scopes.stream().map(Scope::wireName).sorted().toList());
+    }
+
     private static ApiKeyRecord fromItem(Map<String, AttributeValue> item) {
         AttributeValue revoked = item.get(REVOKED);
         AttributeValue revokedAt = item.get(REVOKED_AT);
         AttributeValue label = item.get(LABEL);
+        AttributeValue scopes = item.get(SCOPES);
         return new ApiKeyRecord(
                 item.get(KEY_HASH).s(),
                 item.get(PROJECT_ID).s(),
+                scopes == null || !scopes.hasSs() ? Scope.DEFAULT : Scope.parse(String.join(",", scopes.ss())),
                 label == null ? "" : label.s(),
                 Instant.parse(item.get(CREATED_AT).s()),
                 revoked != null && Boolean.TRUE.equals(revoked.bool()),

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
         subcommands = {CreateKeyCommand.class, ListKeysCommand.class, RevokeKeyCommand.class},
         footer = {"", "Examples:",
                 "  api-keys.sh create --project store-42 --label \"web shop\" --table <ApiKeysTableName>",
+                "  api-keys.sh create --project store-42 --scopes track,read --label explorer --table <ApiKeysTableName>",
                 "  api-keys.sh list --project store-42 --table <ApiKeysTableName>",
                 "  api-keys.sh revoke --project store-42 --key-id 1a2b3c4d5e6f --table <ApiKeysTableName>",
                 "  api-keys.sh list --project local --endpoint-url http://localhost:8000 --table ApiKeysTable"})

@@ -1,6 +1,7 @@
 package dev.trackingapi.admin;
 
 import dev.trackingapi.model.Dates;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.ApiKeyStore;
 import picocli.CommandLine.Command;
@@ -10,9 +11,9 @@ import java.io.PrintWriter;
 import java.util.List;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List a project's keys: key id, created, revoked, label. Never a secret.")
+        description = "List a project's keys: key id, scopes, created, revoked, label. Never a secret.")
 final class ListKeysCommand extends KeyCommand {
-    private static final String ROW = "%-14s %-26s %-26s %s%n";
+    private static final String ROW = "%-14s %-18s %-26s %-26s %s%n";
 
     @Option(names = "--project", required = true, paramLabel = "ID", description = "The project whose keys to list.")
     String project;
@@ -24,9 +25,9 @@ final class ListKeysCommand extends KeyCommand {
             out.println("Project " + project + " has no API keys.");
             return 0;
         }
-        out.printf(ROW, "KEY ID", "CREATED", "REVOKED", "LABEL");
+        out.printf(ROW, "KEY ID", "SCOPES", "CREATED", "REVOKED", "LABEL");
         for (ApiKeyRecord key : keys) {
-            out.printf(ROW, key.keyId(), Dates.format(key.createdAt()),
+            out.printf(ROW, key.keyId(), Scope.join(key.scopes()), Dates.format(key.createdAt()),
                     key.revoked() ? (key.revokedAt() == null ? "yes" : Dates.format(key.revokedAt())) : "-", key.label());
         }
         return 0;

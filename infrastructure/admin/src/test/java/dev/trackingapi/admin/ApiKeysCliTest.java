@@ -61,7 +61,31 @@ class ApiKeysCliTest {
 
         assertThat(created.exitCode()).as(created.err()).isZero();
         assertThat(authorize(keyIn(created.out())))
-                .isEqualTo(Map.of("isAuthorized", true, "context", Map.of("projectId", project)));
+                .isEqualTo(Map.of("isAuthorized", true, "context", Map.of("projectId", project, "scopes", "track")));
+    }
+
+    @Test
+    void aKeyCreatedWithScopes_carriesThem_andTheListShowsThem() {
+        Run created = run("create", "--project", project, "--scopes", "read,track", "--label", "explorer");
+        run("create", "--project", project, "--label", "backend");
+
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains("scopes track,read");
+        assertThat(authorize(keyIn(created.out())).get("context"))
+                .isEqualTo(Map.of("projectId", project, "scopes", "track,read"));
+        assertThat(run("list", "--project", project).out()).contains("SCOPES")
+                .containsPattern("track,read +\\d{4}-").containsPattern("track +\\d{4}-");
+    }
+
+    @Test
+    void anUnknownOrEmptyScope_isRefused_andNoKeyIsCreated() {
+        for (String scopes : new String[]{"track,admin", "", "read,"}) {
+            Run refused = run("create", "--project", project, "--scopes", scopes);
+
+            assertThat(refused.exitCode()).as(scopes).isEqualTo(2);
+            assertThat(refused.err()).contains("--scopes").contains("is not a scope");
+        }
+        assertThat(run("list", "--project", project).out()).contains("has no API keys");
     }
 
     @Test

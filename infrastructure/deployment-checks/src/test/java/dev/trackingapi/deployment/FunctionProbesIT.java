@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.config.EnvironmentVariables;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
 import dev.trackingapi.testing.TestDynamoDb;
@@ -132,7 +133,7 @@ class FunctionProbesIT {
         String key = ApiKeys.generate(new SecureRandom());
         String hash = ApiKeys.hash(key);
         DynamoDbApiKeyStore store = new DynamoDbApiKeyStore(TestDynamoDb.client(), TestDynamoDb.tables().apiKeys());
-        store.createIfAbsent(new ApiKeyRecord(hash, projectId, "probe", Instant.now(), false, null));
+        store.createIfAbsent(new ApiKeyRecord(hash, projectId, Scope.ALL, "probe", Instant.now(), false, null));
         if (revoked) {
             store.revoke(hash, Instant.now());
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.config.TableNames;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
 import dev.trackingapi.store.dynamodb.DynamoDbClients;
 import dev.trackingapi.template.DynamoDbLocalServer;
@@ -345,7 +346,8 @@ final class LocalApi implements AutoCloseable {
         label = "  API key     ";
         for (LocalKeys.LocalKey key : keys) {
             banner.append(label).append(key.source().startsWith("dev key") ? key.key() : key.masked())
-                    .append("  (project ").append(key.projectId()).append("; ").append(key.source()).append(")\n");
+                    .append("  (project ").append(key.projectId()).append(", scopes ").append(Scope.join(key.scopes()))
+                    .append("; ").append(key.source()).append(")\n");
             label = "              ";
         }
         String curlKey = keys.get(0).source().startsWith("dev key") ? keys.get(0).key() : "YOUR_KEY";

@@ -1,6 +1,7 @@
 package dev.trackingapi.localapi;
 
 import dev.trackingapi.auth.ApiKeys;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.ApiKeyStore;
 
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Registers the keys the local API is started with. Only a key's hash is stored (as the admin tool stores it);
@@ -27,7 +29,7 @@ final class LocalKeys {
     static final String DEV_KEY_LABEL = "local-api dev key";
 
     /** A key the API accepts; {@code source} says where it came from, for the banner. */
-    record LocalKey(String projectId, String key, String source) {
+    record LocalKey(String projectId, String key, Set<Scope> scopes, String source) {
         String masked() {
             return mask(key);
         }
@@ -45,7 +47,8 @@ final class LocalKeys {
     List<LocalKey> register(List<Options.ApiKeyOption> given, Path dataDirectoryOrNull) {
         List<LocalKey> keys = new ArrayList<>();
         for (Options.ApiKeyOption option : given) {
-            ApiKeyRecord stored = store.createIfAbsent(record(option.key(), option.projectId(), GIVEN_KEY_LABEL));
+            ApiKeyRecord stored = store.createIfAbsent(record(option.key(), option.projectId(), option.scopes(),
+                    GIVEN_KEY_LABEL));
             if (!stored.projectId().equals(option.projectId())) {
                 throw new LocalApiException("--api-key " + option.projectId() + ":" + mask(option.key())
                         + " is already registered for project " + stored.projectId()
@@ -55,7 +58,10 @@ final class LocalKeys {
                 throw new LocalApiException("--api-key for project " + option.projectId() + ": that key (id "
                         + stored.keyId() + ") was revoked; choose another key");
             }
-            keys.add(new LocalKey(option.projectId(), option.key(), "--api-key"));
+            if (!stored.scopes().equals(option.scopes())) {
+                store.setScopes(stored.keyHash(), option.scopes());
+            }
+            keys.add(new LocalKey(option.projectId(), option.key(), option.scopes(), "--api-key"));
         }
         if (keys.isEmpty()) {
             keys.add(devKey(dataDirectoryOrNull));
@@ -67,18 +73,23 @@ final class LocalKeys {
         Path file = dataDirectoryOrNull == null ? null : dataDirectoryOrNull.resolve(DEV_KEY_FILE);
         Optional<String> kept = file == null ? Optional.empty() : read(file);
         if (kept.isPresent()) {
-            ApiKeyRecord stored = store.createIfAbsent(record(kept.get(), Options.DEFAULT_PROJECT, DEV_KEY_LABEL));
+            ApiKeyRecord stored = store.createIfAbsent(record(kept.get(), Options.DEFAULT_PROJECT, Scope.ALL,
+                    DEV_KEY_LABEL));
             if (stored.projectId().equals(Options.DEFAULT_PROJECT) && !stored.revoked()) {
-                return new LocalKey(Options.DEFAULT_PROJECT, kept.get(), "dev key, kept in " + file);
+                if (!stored.scopes().equals(Scope.ALL)) {
+                    store.setScopes(stored.keyHash(), Scope.ALL);
+                }
+                return new LocalKey(Options.DEFAULT_PROJECT, kept.get(), Scope.ALL, "dev key, kept in " + file);
             }
         }
         String key = ApiKeys.generate(new SecureRandom());
-        store.createIfAbsent(record(key, Options.DEFAULT_PROJECT, DEV_KEY_LABEL));
+        store.createIfAbsent(record(key, Options.DEFAULT_PROJECT, Scope.ALL, DEV_KEY_LABEL));
         if (file == null) {
-            return new LocalKey(Options.DEFAULT_PROJECT, key, "dev key, new at every start (no data directory)");
+            return new LocalKey(Options.DEFAULT_PROJECT, key, Scope.ALL,
+                    "dev key, new at every start (no data directory)");
         }
         write(file, key);
-        return new LocalKey(Options.DEFAULT_PROJECT, key, "dev key, new, kept in " + file);
+        return new LocalKey(Options.DEFAULT_PROJECT, key, Scope.ALL, "dev key, new, kept in " + file);
     }
 
     /** Enough of a key to recognise it in a banner or an error, not enough to use it. */
@@ -86,8 +97,8 @@ final class LocalKeys {
         return key.length() <= 12 ? "****" : key.substring(0, 8) + "..." + key.substring(key.length() - 4);
     }
 
-    private ApiKeyRecord record(String key, String projectId, String label) {
-        return new ApiKeyRecord(ApiKeys.hash(key), projectId, label, clock.instant(), false, null);
+    private ApiKeyRecord record(String key, String projectId, Set<Scope> scopes, String label) {
+        return new ApiKeyRecord(ApiKeys.hash(key), projectId, scopes, label, clock.instant(), false, null);
     }
 
     private static Optional<String> read(Path file) {

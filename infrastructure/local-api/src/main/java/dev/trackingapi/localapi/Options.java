@@ -2,12 +2,14 @@ package dev.trackingapi.localapi;
 
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.auth.ProjectIds;
+import dev.trackingapi.model.Scope;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +28,8 @@ record Options(int port, int dynamoDbPort, Path dataDir, boolean inMemory, URI d
     static final int MAX_AUTHORIZER_CACHE_SECONDS = 3600;
     private static final Pattern TABLE_PREFIX = Pattern.compile("[A-Za-z0-9_.-]{0,200}");
 
-    /** A key to register: {@code --api-key [PROJECT:]KEY}. */
-    record ApiKeyOption(String projectId, String key) {
+    /** A key to register: {@code --api-key [PROJECT:]KEY[:SCOPES]}; a developer's key may do everything by default. */
+    record ApiKeyOption(String projectId, String key, Set<Scope> scopes) {
     }
 
     static final String USAGE = """
@@ -46,9 +48,12 @@ record Options(int port, int dynamoDbPort, Path dataDir, boolean inMemory, URI d
                                             starting one; credentials and region from the usual AWS_* variables
               --table-prefix P              prefix of the local table names (default none: the template's
                                             logical ids, e.g. EventsTable)
-              --api-key [PROJECT:]KEY       register KEY for PROJECT (default project "local"); repeatable. Without
-                                            any, a dev key is created and printed (kept in the data directory, so
-                                            it stays the same across restarts)
+              --api-key [PROJECT:]KEY[:SCOPES]
+                                            register KEY for PROJECT (default project "local") with SCOPES, a
+                                            comma-separated list of track, read, erase (default: all three);
+                                            repeatable. Without any, a dev key with all scopes is created and
+                                            printed (kept in the data directory, so it stays the same across
+                                            restarts)
               --authorizer-cache-seconds N  how long an authorizer answer is cached per key, 0 to 3600 (default:
                                             the template's ReauthorizeEvery, AuthorizerCacheTtlSeconds = 300)
               --template FILE               the SAM template (default template.yaml at the repository root)
@@ -189,6 +194,12 @@ record Options(int port, int dynamoDbPort, Path dataDir, boolean inMemory, URI d
             int colon = value.indexOf(':');
             String project = colon < 0 ? DEFAULT_PROJECT : value.substring(0, colon);
             String key = colon < 0 ? value : value.substring(colon + 1);
+            Set<Scope> scopes = Scope.ALL;
+            int last = key.lastIndexOf(':');
+            if (colon >= 0 && last > 0 && isScopeList(key.substring(last + 1))) {
+                scopes = Scope.parse(key.substring(last + 1));
+                key = key.substring(0, last);
+            }
             if (!ProjectIds.isValid(project)) {
                 throw new LocalApiException("--api-key: project '" + project + "' is not valid: " + ProjectIds.RULE);
             }
@@ -202,9 +213,15 @@ record Options(int port, int dynamoDbPort, Path dataDir, boolean inMemory, URI d
                         + project + "; a key opens exactly one project");
             }
             if (seen.add(key)) {
-                keys.add(new ApiKeyOption(project, key));
+                keys.add(new ApiKeyOption(project, key, scopes));
             }
         }
         return List.copyOf(keys);
+    }
+
+    /** "track,read": names of scopes only. Otherwise what follows the last ':' is part of the key. */
+    private static boolean isScopeList(String text) {
+        return !text.isEmpty() && Arrays.stream(text.split(",", -1))
+                .allMatch(name -> Scope.fromWireName(name).isPresent());
     }
 }

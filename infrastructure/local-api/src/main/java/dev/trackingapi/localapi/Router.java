@@ -1,7 +1,7 @@
 package dev.trackingapi.localapi;
 
-import dev.trackingapi.template.TemplateHttpApi;
 import dev.trackingapi.template.TemplateHttpApi.Route;
+import dev.trackingapi.template.TemplateHttpApi;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -2,6 +2,7 @@ package dev.trackingapi.localapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.auth.ApiKeys;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
 import dev.trackingapi.store.dynamodb.EventsTable;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalApiIT {
     private static final String KEY_A = "gtk_local_api_it_shop_a_0000000000000000001";
     private static final String KEY_B = "gtk_local_api_it_shop_b_0000000000000000002";
+    private static final String READ_KEY = "gtk_local_api_it_shop_a_0000000000000000003";
     private static final String JSON_TYPE = "application/json";
     private static final String AUTHORIZER = "ApiKeyAuthorizerFunction";
 
@@ -54,7 +56,7 @@ class LocalApiIT {
     @BeforeAll
     static void start() {
         running = LocalApiTesting.start("--in-memory", "--port", "0", "--dynamodb-port", "0",
-                "--api-key", "shop-a:" + KEY_A, "--api-key", "shop-b:" + KEY_B);
+                "--api-key", "shop-a:" + KEY_A, "--api-key", "shop-b:" + KEY_B, "--api-key", "shop-a:" + READ_KEY + ":read");
         dynamoDb = LocalApiTesting.sdkClient(running.api().dynamoDbEndpoint());
         stored = new StoredData(dynamoDb, running.api().tableNames());
     }
@@ -146,7 +148,7 @@ class LocalApiIT {
     void authorizerAnswers_areCachedPerKey_allowAndDenyAlike() {
         String key = "gtk_registered_while_running_" + UUID.randomUUID();
         new DynamoDbApiKeyStore(dynamoDb, running.api().tableNames().apiKeys())
-                .createIfAbsent(new ApiKeyRecord(ApiKeys.hash(key), "shop-c", "test", Instant.now(), false, null));
+                .createIfAbsent(new ApiKeyRecord(ApiKeys.hash(key), "shop-c", Scope.DEFAULT, "test", Instant.now(), false, null));
         long before = running.api().invocations().get(AUTHORIZER);
 
         for (int i = 0; i < 3; i++) {
@@ -161,6 +163,48 @@ class LocalApiIT {
         }
         assertThat(running.api().invocations().get(AUTHORIZER)).isEqualTo(before + 2);
         assertThat(stored.profile("shop-c", "c-2")).isPresent();
+    }
+
+    @Test
+    void aKeyRegisteredWithoutTrack_is403OnTheTrackingRoutes_andNothingIsStored() {
+        String customer = "read-only-" + UUID.randomUUID();
+        for (String path : List.of("/track/user", "/track/event/v2")) {
+            HttpResponse<String> response = post(running, path, READ_KEY, JSON_TYPE,
+                    "{\"id\":\"" + customer + "\",\"customerId\":\"" + customer + "\",\"attributes\":{}}");
+
+            assertThat(response.statusCode()).as(path).isEqualTo(403);
+            assertThat(json(response).path("type").asText()).isEqualTo("AuthorizationError");
+            assertThat(json(response).path("message").asText()).isEqualTo("This API key may not track");
+        }
+        assertThat(stored.itemsWhoseKeyContains(customer)).isEmpty();
+    }
+
+    @Test
+    void aJsonBodyThatIsNotUtf8_is400_asThroughTheHandler_andNothingIsStored() throws Exception {
+        String customer = "not-utf8-" + UUID.randomUUID();
+        byte[][] bodies = {
+                utf8Around("{\"id\":\"" + customer + "\",\"attributes\":{\"city\":\"", new byte[]{(byte) 0xC3, 0x28}, "\"}}"),
+                utf8Around("{\"id\":\"" + customer + "\",\"attributes\":{\"na", new byte[]{(byte) 0xE9}, "me\":\"x\"}}"),
+                utf8Around("{\"id\":\"" + customer + "\",\"attributes\":{\"a\":\"", new byte[]{(byte) 0xC0, (byte) 0xAF}, "\"}}")};
+        for (byte[] body : bodies) {
+            HttpResponse<String> response = LocalApiTesting.HTTP.send(HttpRequest.newBuilder(running.uri("/track/user"))
+                    .header("x-growlytics-key", KEY_A).header("content-type", "application/json; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(json(response).path("message").asText()).contains("not valid UTF-8");
+        }
+        assertThat(stored.itemsWhoseKeyContains(customer)).isEmpty();
+    }
+
+    private static byte[] utf8Around(String before, byte[] bad, String after) {
+        byte[] head = before.getBytes(StandardCharsets.UTF_8);
+        byte[] tail = after.getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + bad.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(bad, 0, body, head.length, bad.length);
+        System.arraycopy(tail, 0, body, head.length + bad.length, tail.length);
+        return body;
     }
 
     @Test

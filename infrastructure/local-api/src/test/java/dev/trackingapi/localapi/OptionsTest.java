@@ -1,5 +1,6 @@
 package dev.trackingapi.localapi;
 
+import dev.trackingapi.model.Scope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -8,6 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +43,8 @@ class OptionsTest {
         assertThat(options.port()).isEqualTo(3100);
         assertThat(options.dynamoDbPort()).isEqualTo(8100);
         assertThat(options.dataDir()).isEqualTo(Path.of("some/dir"));
-        assertThat(options.apiKeys()).containsExactly(new Options.ApiKeyOption("shop-1", "gtk_one"),
-                new Options.ApiKeyOption("local", "gtk_two"));
+        assertThat(options.apiKeys()).containsExactly(new Options.ApiKeyOption("shop-1", "gtk_one", Scope.ALL),
+                new Options.ApiKeyOption("local", "gtk_two", Scope.ALL));
         assertThat(options.authorizerCacheSeconds()).isZero();
         assertThat(options.template()).isEqualTo(Path.of("t.yaml"));
         assertThat(options.tablePrefix()).isEqualTo("dev-");
@@ -54,7 +56,16 @@ class OptionsTest {
     @Test
     void apiKey_splitsAtTheFirstColon_andARepeatedKeyCountsOnce() {
         assertThat(Options.parse("--api-key", "shop:key:with:colons", "--api-key", "shop:key:with:colons").apiKeys())
-                .containsExactly(new Options.ApiKeyOption("shop", "key:with:colons"));
+                .containsExactly(new Options.ApiKeyOption("shop", "key:with:colons", Scope.ALL));
+    }
+
+    @Test
+    void apiKey_endingInScopeNames_registersExactlyThoseScopes() {
+        assertThat(Options.parse("--api-key", "acme:k1:track", "--api-key", "acme:k2:read,erase",
+                "--api-key", "acme:k3:track,reed").apiKeys()).containsExactly(
+                new Options.ApiKeyOption("acme", "k1", Set.of(Scope.TRACK)),
+                new Options.ApiKeyOption("acme", "k2", Set.of(Scope.READ, Scope.ERASE)),
+                new Options.ApiKeyOption("acme", "k3:track,reed", Scope.ALL));
     }
 
     static Stream<Arguments> mistakes() {
