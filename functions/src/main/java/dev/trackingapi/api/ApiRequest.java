@@ -1,5 +1,6 @@
 package dev.trackingapi.api;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.auth.ProjectIds;
@@ -8,6 +9,7 @@ import dev.trackingapi.model.Scope;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,19 +26,27 @@ public final class ApiRequest {
     public static final String SCOPES = "scopes";
 
     private final APIGatewayV2HTTPEvent event;
+    private final Context context;
     private final String projectId;
     private final Set<Scope> scopes;
     private final Instant receivedAt;
+    private final Instant deadline;
 
-    private ApiRequest(APIGatewayV2HTTPEvent event, String projectId, Set<Scope> scopes, Instant receivedAt) {
+    private ApiRequest(APIGatewayV2HTTPEvent event, Context context, String projectId, Set<Scope> scopes,
+                       Instant receivedAt, Instant deadline) {
         this.event = event;
+        this.context = context;
         this.projectId = projectId;
         this.scopes = scopes;
         this.receivedAt = receivedAt;
+        this.deadline = deadline;
     }
 
-    /** @throws HttpProblem 401 when the authorizer named no valid project: the call was not authorized */
-    public static ApiRequest of(APIGatewayV2HTTPEvent event, Clock clock) {
+    /**
+     * @param context the invocation's Lambda context, or null outside Lambda (then the request has no deadline)
+     * @throws HttpProblem 401 when the authorizer named no valid project: the call was not authorized
+     */
+    public static ApiRequest of(APIGatewayV2HTTPEvent event, Context context, Clock clock) {
         APIGatewayV2HTTPEvent.RequestContext requestContext = event == null ? null : event.getRequestContext();
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer =
                 requestContext == null ? null : requestContext.getAuthorizer();
@@ -48,8 +58,9 @@ public final class ApiRequest {
         // API Gateway's own receive time, so that a replay of the same request is the same request.
         long timeEpoch = requestContext.getTimeEpoch();
         Object scopes = lambda.get(SCOPES);
-        return new ApiRequest(event, id, scopes instanceof String names ? Scope.parse(names) : Scope.DEFAULT,
-                timeEpoch > 0 ? Instant.ofEpochMilli(timeEpoch) : clock.instant());
+        Instant deadline = context == null ? null : clock.instant().plusMillis(context.getRemainingTimeInMillis());
+        return new ApiRequest(event, context, id, scopes instanceof String names ? Scope.parse(names) : Scope.DEFAULT,
+                timeEpoch > 0 ? Instant.ofEpochMilli(timeEpoch) : clock.instant(), deadline);
     }
 
     /** @throws HttpProblem 403 naming the scope when the key may not do this */
@@ -67,8 +78,23 @@ public final class ApiRequest {
         return receivedAt;
     }
 
+    /** When Lambda stops the invocation (its function's timeout), by the clock the request was made with. */
+    public Optional<Instant> deadline() {
+        return Optional.ofNullable(deadline);
+    }
+
+    /** The Lambda context, for log lines; null outside Lambda. */
+    public Context context() {
+        return context;
+    }
+
     /** The body as strict JSON. @throws HttpProblem 400 or 413 when it is not JSON or too large */
     public JsonNode jsonBody() {
         return RequestBodies.json(event.getBody(), event.getIsBase64Encoded());
+    }
+
+    /** The body as strict JSON, of at most {@code maxBytes}. @throws HttpProblem 400 or 413 */
+    public JsonNode jsonBody(int maxBytes) {
+        return RequestBodies.json(event.getBody(), event.getIsBase64Encoded(), maxBytes);
     }
 }

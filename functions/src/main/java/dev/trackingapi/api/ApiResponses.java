@@ -21,6 +21,12 @@ public final class ApiResponses {
     private static final Map<String, String> RETRY_HEADERS =
             Map.of("content-type", "application/json", "retry-after", RETRY_AFTER_SECONDS);
     private static final String SUCCESS = "{\"success\":true}";
+    private static final String TRUNCATED = "any.truncated";
+    /**
+     * What the body of a batch's answer may take in Lambda's answer ({@link #sizeInLambdaAnswer}): Lambda's limit,
+     * 6,291,456 bytes, less room for the status and headers around the body.
+     */
+    public static final long MAX_BATCH_ANSWER_IN_LAMBDA = 6_000_000;
 
     private ApiResponses() {
     }
@@ -31,9 +37,13 @@ public final class ApiResponses {
             return response(200, SUCCESS, JSON_HEADERS);
         }
         ObjectNode body = JsonNodes.FACTORY.objectNode().put("success", true);
-        ArrayNode ignored = body.putArray("ignored");
-        for (IgnoredAttribute attribute : result.ignored()) {
-            ObjectNode entry = ignored.addObject()
+        ignored(body.putArray("ignored"), result.ignored());
+        return response(200, write(body), JSON_HEADERS);
+    }
+
+    private static void ignored(ArrayNode entries, List<IgnoredAttribute> ignored) {
+        for (IgnoredAttribute attribute : ignored) {
+            ObjectNode entry = entries.addObject()
                     .put("attribute", attribute.attribute())
                     .put("reason", attribute.reason().code());
             if (attribute.registeredType() != null) {
@@ -44,7 +54,78 @@ public final class ApiResponses {
                 entry.put("limit", attribute.limit());
             }
         }
-        return response(200, write(body), JSON_HEADERS);
+    }
+
+    /**
+     * 200 with one result per item, in order: {"success", "stored", "rejected", "unavailable", "results"}, success
+     * being true only when every item was stored; Retry-After when any item is unavailable. The answer always fits
+     * Lambda's response limit: should the full lists of the items' problems and ignored attributes make it larger
+     * than {@link #MAX_BATCH_ANSWER_IN_LAMBDA} (only a batch of many items with very many of them can), the lists of
+     * the last items are replaced by their counts until it fits. What was stored is the same either way.
+     */
+    public static APIGatewayV2HTTPResponse batch(List<BatchItemResult> results) {
+        int[] counts = new int[BatchItemResult.Status.values().length];
+        String[] rendered = new String[results.size()];
+        long[] sizes = new long[results.size()];
+        for (int i = 0; i < results.size(); i++) {
+            counts[results.get(i).status().ordinal()]++;
+        }
+        int stored = counts[BatchItemResult.Status.STORED.ordinal()];
+        int unavailable = counts[BatchItemResult.Status.UNAVAILABLE.ordinal()];
+        String head = "{\"success\":" + (stored == results.size()) + ",\"stored\":" + stored + ",\"rejected\":"
+                + counts[BatchItemResult.Status.REJECTED.ordinal()] + ",\"unavailable\":" + unavailable
+                + ",\"results\":[";
+        long total = sizeInLambdaAnswer(head) + 2 + Math.max(0, results.size() - 1);
+        for (int i = 0; i < results.size(); i++) {
+            rendered[i] = write(result(results.get(i), false));
+            sizes[i] = sizeInLambdaAnswer(rendered[i]);
+            total += sizes[i];
+        }
+        for (int i = results.size() - 1; i >= 0 && total > MAX_BATCH_ANSWER_IN_LAMBDA; i--) {
+            String counted = write(result(results.get(i), true));
+            total += sizeInLambdaAnswer(counted) - sizes[i];
+            rendered[i] = counted;
+        }
+        return response(200, head + String.join(",", rendered) + "]}", unavailable > 0 ? RETRY_HEADERS : JSON_HEADERS);
+    }
+
+    private static ObjectNode result(BatchItemResult result, boolean countsOnly) {
+        ObjectNode node = JsonNodes.FACTORY.objectNode()
+                .put("index", result.index())
+                .put("status", result.status().wireName());
+        if (result.status() == BatchItemResult.Status.STORED && !result.ignored().isEmpty()) {
+            if (countsOnly) {
+                node.put("ignoredNotListed", result.ignored().size());
+            } else {
+                ignored(node.putArray("ignored"), result.ignored());
+            }
+        } else if (result.status() == BatchItemResult.Status.REJECTED) {
+            if (countsOnly) {
+                node.putArray("details").addObject()
+                        .put("message", "value has " + (result.details().size() + result.unlisted())
+                                + " problems, not listed: the answer to this batch would pass Lambda's 6 MB response"
+                                + " limit. Send the item alone to see them.")
+                        .put("type", TRUNCATED)
+                        .putArray("path");
+            } else {
+                details(node.putArray("details"), result.details(), result.unlisted());
+            }
+        }
+        return node;
+    }
+
+    /**
+     * What a body takes in Lambda's answer, where the runtime writes it as a JSON string: quotes and backslashes
+     * doubled, and, to be safe whatever the serializer escapes, every other character than ASCII as a
+     * &#92;uXXXX escape (6 bytes per UTF-16 unit).
+     */
+    static long sizeInLambdaAnswer(String body) {
+        long size = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            size += c == '"' || c == '\\' ? 2 : c < 0x20 || c >= 0x80 ? 6 : 1;
+        }
+        return size;
     }
 
     /** 422 with the Joi-style body: {"type":"ValidationError","details":[{message, path, type, context}]}. */
@@ -54,7 +135,11 @@ public final class ApiResponses {
 
     public static APIGatewayV2HTTPResponse validationError(List<ValidationProblem> problems, int unlisted) {
         ObjectNode body = JsonNodes.FACTORY.objectNode().put("type", "ValidationError");
-        ArrayNode details = body.putArray("details");
+        details(body.putArray("details"), problems, unlisted);
+        return response(422, write(body), JSON_HEADERS);
+    }
+
+    private static void details(ArrayNode details, List<ValidationProblem> problems, int unlisted) {
         for (ValidationProblem problem : problems) {
             ObjectNode detail = details.addObject().put("message", problem.message());
             ArrayNode path = detail.putArray("path");
@@ -72,10 +157,9 @@ public final class ApiResponses {
             details.addObject()
                     .put("message", unlisted + " more problems are not listed (at most " + Problems.MAX_LISTED
                             + " are)")
-                    .put("type", "any.truncated")
+                    .put("type", TRUNCATED)
                     .putArray("path");
         }
-        return response(422, write(body), JSON_HEADERS);
     }
 
     public static APIGatewayV2HTTPResponse problem(HttpProblem problem) {

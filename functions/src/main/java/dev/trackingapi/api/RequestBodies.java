@@ -25,22 +25,28 @@ public final class RequestBodies {
     private RequestBodies() {
     }
 
+    /** A body of the single routes: at most {@link Limits#MAX_BODY_BYTES}. */
     public static JsonNode json(String body, boolean base64Encoded) {
-        return parse(bytes(body, base64Encoded));
+        return json(body, base64Encoded, Limits.MAX_BODY_BYTES);
     }
 
-    static byte[] bytes(String body, boolean base64Encoded) {
+    /** A body of at most {@code maxBytes} bytes (after base64 decoding), checked before it is parsed. */
+    public static JsonNode json(String body, boolean base64Encoded, int maxBytes) {
+        return parse(bytes(body, base64Encoded, maxBytes));
+    }
+
+    static byte[] bytes(String body, boolean base64Encoded, int maxBytes) {
         if (body == null || body.isEmpty()) {
             throw HttpProblem.badRequest("The request body is empty; a JSON object is expected");
         }
-        if (!base64Encoded && body.length() > Limits.MAX_BODY_BYTES) {
-            throw tooLarge(utf8Length(body));
+        if (!base64Encoded && body.length() > maxBytes) {
+            throw tooLarge(utf8Length(body), maxBytes);
         }
         byte[] bytes;
         if (base64Encoded) {
             long decodedLength = base64DecodedLength(body);
-            if (decodedLength > Limits.MAX_BODY_BYTES) {
-                throw tooLarge(decodedLength);
+            if (decodedLength > maxBytes) {
+                throw tooLarge(decodedLength, maxBytes);
             }
             try {
                 bytes = Base64.getDecoder().decode(body);
@@ -50,8 +56,8 @@ public final class RequestBodies {
         } else {
             bytes = body.getBytes(StandardCharsets.UTF_8);
         }
-        if (bytes.length > Limits.MAX_BODY_BYTES) {
-            throw tooLarge(bytes.length);
+        if (bytes.length > maxBytes) {
+            throw tooLarge(bytes.length, maxBytes);
         }
         return bytes;
     }
@@ -181,9 +187,17 @@ public final class RequestBodies {
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
-    private static HttpProblem tooLarge(long bytes) {
-        return HttpProblem.payloadTooLarge("The request body is " + bytes + " bytes; at most " + Limits.MAX_BODY_BYTES
-                + " bytes (256 KB) are accepted");
+    private static HttpProblem tooLarge(long bytes, int maxBytes) {
+        return HttpProblem.payloadTooLarge("The request body is " + bytes + " bytes; at most " + maxBytes
+                + " bytes (" + inUnits(maxBytes) + ") are accepted");
+    }
+
+    /** 262144 is "256 KB", 2000000 "2 MB": the limits as the docs name them. */
+    static String inUnits(int bytes) {
+        if (bytes % 1024 == 0 && bytes < 1024 * 1024) {
+            return bytes / 1024 + " KB";
+        }
+        return bytes % 1_000_000 == 0 ? bytes / 1_000_000 + " MB" : bytes + " bytes";
     }
 
     private static String firstLine(String message) {

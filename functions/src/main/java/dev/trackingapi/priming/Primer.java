@@ -62,17 +62,32 @@ public final class Primer implements Resource {
     public static void eventFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                      RehearsableHttpClient httpClient, TypeRegistry types, CustomerProfiles profiles,
                                      Runnable warmUp) {
-        register(new Primer(httpClient, () -> rehearseRoute(handler, PrimingSamples.EVENT_REQUESTS), () -> {
-            types.forget();
-            profiles.forget();
-        }, warmUp, types::learnRegistered));
+        trackingFunction(handler, PrimingSamples.EVENT_REQUESTS, httpClient, types, profiles, warmUp);
     }
 
     /** Primes a function that upserts customers. */
     public static void customerFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                         RehearsableHttpClient httpClient, TypeRegistry types, Runnable warmUp) {
-        register(new Primer(httpClient, () -> rehearseRoute(handler, PrimingSamples.CUSTOMER_REQUESTS), types::forget,
-                warmUp, types::learnRegistered));
+        trackingFunction(handler, PrimingSamples.CUSTOMER_REQUESTS, httpClient, types, null, warmUp);
+    }
+
+    /** Primes the batch function: batches of events and customers, then {@link WarmUpRequests#batchFunction}. */
+    public static void batchFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                     RehearsableHttpClient httpClient, TypeRegistry types, CustomerProfiles profiles,
+                                     Runnable warmUp) {
+        trackingFunction(handler, PrimingSamples.BATCH_REQUESTS, httpClient, types, profiles, warmUp);
+    }
+
+    /** A tracking route's priming: its samples rehearsed, its caches forgotten, then taught every registered type. */
+    private static void trackingFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                         List<String> samples, RehearsableHttpClient httpClient, TypeRegistry types,
+                                         CustomerProfiles profilesOrNull, Runnable warmUp) {
+        register(new Primer(httpClient, () -> rehearseRoute(handler, samples), () -> {
+            types.forget();
+            if (profilesOrNull != null) {
+                profilesOrNull.forget();
+            }
+        }, warmUp, types::learnRegistered));
     }
 
     /** Primes the authorizer; it learns nothing ahead, as keys can be revoked. */

@@ -55,7 +55,21 @@ final class PrimingSamples {
     static final List<String> CUSTOMER_REQUESTS = List.of(CUSTOMER, TYPED_CUSTOMER, CUSTOMER,
             TYPED_CUSTOMER, INVALID, NOT_JSON);
 
+    /** A batch of the samples above, of three customers (so that they run concurrently), one item rejected. */
+    static final String BATCH = "{\"batch\":[" + String.join(",", item("event", EVENT, "a"),
+            item("event", FLAT_EVENT, "b"), item("customer", CUSTOMER, "a"), item("customer", TYPED_CUSTOMER, "c"),
+            item("event", INVALID, "b")) + "]}";
+
+    static final List<String> BATCH_REQUESTS = List.of(BATCH, BATCH, BATCH, "{\"batch\":[{\"type\":\"order\"}]}",
+            INVALID, NOT_JSON);
+
     private PrimingSamples() {
+    }
+
+    /** A sample body as an item of a batch, of the sample customer with a suffix. */
+    private static String item(String type, String body, String customerSuffix) {
+        return "{\"type\":\"" + type + "\"," + body.substring(body.indexOf('{') + 1)
+                .replace(CUSTOMER_ID, CUSTOMER_ID + "-" + customerSuffix);
     }
 
     /**

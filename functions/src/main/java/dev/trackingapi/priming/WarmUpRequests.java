@@ -73,6 +73,17 @@ public final class WarmUpRequests {
         };
     }
 
+    /** What the batch function asks: an event function's requests, then a customer function's. */
+    public static Runnable batchFunction(DynamoDbClient dynamoDb, String attributeTypesTable, String customersTable,
+                                         String eventsTable, Executor besideWrites) {
+        Runnable events = eventFunction(dynamoDb, attributeTypesTable, customersTable, eventsTable, besideWrites);
+        Runnable customers = customerFunction(dynamoDb, attributeTypesTable, customersTable);
+        return () -> {
+            events.run();
+            customers.run();
+        };
+    }
+
     /** What the authorizer asks: the lookup of a key that no project has. */
     public static Runnable authorizer(DynamoDbClient dynamoDb, String apiKeysTable) {
         DynamoDbApiKeyStore keys = new DynamoDbApiKeyStore(dynamoDb, apiKeysTable);

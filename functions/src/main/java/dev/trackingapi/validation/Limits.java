@@ -11,6 +11,18 @@ public final class Limits {
     /** A single customer request may carry more attributes than the profile cap (the excess is ignored and reported), but not without bound. */
     public static final int MAX_ATTRIBUTES_PER_CUSTOMER_REQUEST = 200;
     public static final int MAX_BODY_BYTES = 256 * 1024;
+    /** Items of one POST /track/batch. */
+    public static final int MAX_BATCH_ITEMS = 1_000;
+    /**
+     * The body of a batch. Lambda takes at most 6,291,456 bytes per synchronous invocation, and API Gateway sends the
+     * body inside its event as a JSON string, where every quote and backslash doubles and the runtime's serializer
+     * writes a character outside the BMP (an emoji, 4 bytes of UTF-8) as two \\uXXXX escapes (12 bytes): at worst the
+     * body takes three times its size. 2,000,000 bytes leave 291,456 bytes for the rest of the event
+     * (LambdaPayloadLimitTest measures it); 4 MB would not fit.
+     */
+    public static final int MAX_BATCH_BODY_BYTES = 2_000_000;
+    /** One item of a batch: what one request of the single routes may carry, as compact JSON. */
+    public static final int MAX_BATCH_ITEM_BYTES = MAX_BODY_BYTES;
     /** DynamoDB stores 32 levels of nesting; the item and the attributes map it sits in take two of them. */
     public static final int MAX_CUSTOM_DEPTH = 30;
     public static final int MAX_NUMBER_DIGITS = 38;

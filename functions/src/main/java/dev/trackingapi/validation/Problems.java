@@ -27,9 +27,14 @@ public final class Problems {
             unlisted++;
             return;
         }
-        String label = path.label();
+        listed.add(problem(path, type, messageAfterLabel, value, extraContext));
+    }
+
+    /** One problem on its own, as {@link #add} would record it. */
+    public static ValidationProblem problem(JsonPath path, String type, String messageAfterLabel, Object value,
+                                            Map<String, Object> extraContext) {
         Map<String, Object> context = new LinkedHashMap<>();
-        context.put("label", label);
+        context.put("label", path.label());
         if (path.key() != null) {
             context.put("key", path.key());
         }
@@ -37,7 +42,7 @@ public final class Problems {
             context.put("value", shorten(value));
         }
         context.putAll(extraContext);
-        listed.add(new ValidationProblem(path.subject() + " " + messageAfterLabel, path.steps(), type, context));
+        return new ValidationProblem(path.subject() + " " + messageAfterLabel, path.steps(), type, context);
     }
 
     public boolean isEmpty() {

@@ -9,6 +9,7 @@ import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.priming.Primer;
 import dev.trackingapi.priming.RehearsableHttpClient;
 import dev.trackingapi.priming.WarmUpRequests;
+import dev.trackingapi.service.BatchTracker;
 import dev.trackingapi.service.CustomerTracker;
 import dev.trackingapi.service.EventTracker;
 import dev.trackingapi.store.dynamodb.DynamoDbClients;
@@ -47,6 +48,10 @@ public final class LambdaEnvironment {
         static final Wiring.CustomerServices SERVICES = Wiring.customerServices(Client.DYNAMO_DB, VARIABLES);
     }
 
+    private static final class BatchFunction {
+        static final Wiring.BatchServices SERVICES = Wiring.batchServices(Client.DYNAMO_DB, VARIABLES);
+    }
+
     private static final class Authorizer {
         static final ApiKeyAuthenticator AUTHENTICATOR = Wiring.authenticator(Client.DYNAMO_DB, VARIABLES,
                 Clock.systemUTC());
@@ -58,6 +63,10 @@ public final class LambdaEnvironment {
 
     public static CustomerTracker customerTracker() {
         return CustomerFunction.SERVICES.tracker();
+    }
+
+    public static BatchTracker batchTracker() {
+        return BatchFunction.SERVICES.tracker();
     }
 
     public static ApiKeyAuthenticator authenticator() {
@@ -75,6 +84,13 @@ public final class LambdaEnvironment {
         Primer.customerFunction(handler, HTTP_CLIENT, CustomerFunction.SERVICES.types(),
                 WarmUpRequests.customerFunction(Client.DYNAMO_DB, VARIABLES.required(ATTRIBUTE_TYPES_TABLE),
                         VARIABLES.required(CUSTOMERS_TABLE)));
+    }
+
+    public static void primeBatchFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        Wiring.BatchServices services = BatchFunction.SERVICES;
+        Primer.batchFunction(handler, HTTP_CLIENT, services.types(), services.profiles(),
+                WarmUpRequests.batchFunction(Client.DYNAMO_DB, VARIABLES.required(ATTRIBUTE_TYPES_TABLE),
+                        VARIABLES.required(CUSTOMERS_TABLE), VARIABLES.required(EVENTS_TABLE), BesideWrites.pool()));
     }
 
     public static void primeAuthorizer(RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> handler) {

@@ -3,6 +3,7 @@ package dev.trackingapi.wiring;
 import dev.trackingapi.auth.ApiKeyAuthenticator;
 import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.config.TableNames;
+import dev.trackingapi.service.BatchTracker;
 import dev.trackingapi.service.CustomerProfiles;
 import dev.trackingapi.service.CustomerTracker;
 import dev.trackingapi.service.EventTracker;
@@ -40,6 +41,10 @@ public final class Wiring {
     public record CustomerServices(CustomerTracker tracker, TypeRegistry types) {
     }
 
+    /** The batch function's services: events and customers on one registry of types and one of profiles. */
+    public record BatchServices(BatchTracker tracker, TypeRegistry types, CustomerProfiles profiles) {
+    }
+
     public static EventServices eventServices(DynamoDbClient dynamoDb, EnvironmentVariables environment) {
         String attributeTypes = environment.required(ATTRIBUTE_TYPES_TABLE);
         String customers = environment.required(CUSTOMERS_TABLE);
@@ -56,6 +61,27 @@ public final class Wiring {
         String customers = environment.required(CUSTOMERS_TABLE);
         TypeRegistry types = typeRegistry(dynamoDb, attributeTypes, customers);
         return new CustomerServices(new CustomerTracker(types, new DynamoDbCustomerStore(dynamoDb, customers)), types);
+    }
+
+    public static BatchServices batchServices(DynamoDbClient dynamoDb, EnvironmentVariables environment) {
+        String attributeTypes = environment.required(ATTRIBUTE_TYPES_TABLE);
+        String customers = environment.required(CUSTOMERS_TABLE);
+        String events = environment.required(EVENTS_TABLE);
+        TypeRegistry types = typeRegistry(dynamoDb, attributeTypes, customers);
+        DynamoDbCustomerStore customerStore = new DynamoDbCustomerStore(dynamoDb, customers);
+        CustomerProfiles profiles = new CustomerProfiles(customerStore, BesideWrites.pool());
+        BatchTracker tracker = new BatchTracker(types,
+                new EventTracker(types, profiles, new DynamoDbEventStore(dynamoDb, events)),
+                new CustomerTracker(types, customerStore), BesideWrites.pool(), Clock.systemUTC());
+        return new BatchServices(tracker, types, profiles);
+    }
+
+    public static BatchTracker batchTracker(DynamoDbClient dynamoDb, EnvironmentVariables environment) {
+        return batchServices(dynamoDb, environment).tracker();
+    }
+
+    public static BatchTracker batchTracker(DynamoDbClient dynamoDb, TableNames tables) {
+        return batchTracker(dynamoDb, tables.asEnvironment());
     }
 
     public static EventTracker eventTracker(DynamoDbClient dynamoDb, EnvironmentVariables environment) {

@@ -111,4 +111,50 @@ class ApiResponsesTest {
         assertThat(body.get("requestId").asText()).isEqualTo("req-1");
         assertThat(body.toString()).doesNotContain("Exception").doesNotContain("at dev.");
     }
+
+    @Test
+    void aBatchAnswer_tooLargeForLambda_countsTheListsOfItsLastItems_andKeepsEveryResult() throws IOException {
+        List<BatchItemResult> results = new java.util.ArrayList<>();
+        String longValue = "é".repeat(300);
+        for (int i = 0; i < 1000; i++) {
+            Problems problems = new Problems();
+            for (int p = 0; p < 20; p++) {
+                problems.add(JsonPath.root().field("attributes").field("a" + p), "string.base", "must be a string "
+                        + longValue, longValue, java.util.Map.of());
+            }
+            RequestValidationException invalid = catchThrowableOfType(RequestValidationException.class,
+                    problems::throwIfAny);
+            results.add(i % 2 == 0 ? BatchItemResult.rejected(i, invalid.problems(), 3)
+                    : BatchItemResult.stored(i, TrackingResult.of(List.of(IgnoredAttribute.typeMismatch(
+                    new Attribute("Amount", AttributeType.STRING, TextNode.valueOf("x")), AttributeType.NUMBER)))));
+        }
+
+        APIGatewayV2HTTPResponse response = ApiResponses.batch(results);
+
+        assertThat(ApiResponses.sizeInLambdaAnswer(response.getBody()))
+                .isLessThanOrEqualTo(ApiResponses.MAX_BATCH_ANSWER_IN_LAMBDA);
+        JsonNode body = json(response);
+        assertThat(body.get("results")).hasSize(1000);
+        assertThat(body.get("rejected").intValue()).isEqualTo(500);
+        JsonNode first = body.get("results").get(0);
+        assertThat(first.get("details")).as("the first items keep their lists").hasSize(21);
+        JsonNode lastRejected = body.get("results").get(998);
+        assertThat(lastRejected.get("details")).singleElement().satisfies(detail -> {
+            assertThat(detail.get("type").textValue()).isEqualTo("any.truncated");
+            assertThat(detail.get("message").textValue()).startsWith("value has 23 problems, not listed");
+        });
+        assertThat(body.get("results").get(999).toString())
+                .isEqualTo("{\"index\":999,\"status\":\"stored\",\"ignoredNotListed\":1}");
+        assertThat(body.get("results").get(1).get("ignored")).hasSize(1);
+    }
+
+    @Test
+    void aBatchAnswer_withAnUnavailableItem_saysWhenToRetry() {
+        APIGatewayV2HTTPResponse response = ApiResponses.batch(List.of(
+                BatchItemResult.stored(0, TrackingResult.of(List.of())), BatchItemResult.unavailable(1)));
+
+        assertThat(response.getBody()).isEqualTo("{\"success\":false,\"stored\":1,\"rejected\":0,\"unavailable\":1,"
+                + "\"results\":[{\"index\":0,\"status\":\"stored\"},{\"index\":1,\"status\":\"unavailable\"}]}");
+        assertThat(response.getHeaders()).containsEntry("retry-after", ApiResponses.RETRY_AFTER_SECONDS);
+    }
 }

@@ -64,6 +64,7 @@ class LambdaPackageTest {
             "rest-api-event.json, com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
             "track-user.json, com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
             "rest-api-customer.json, com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
+            "track-batch.json, com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
             "authorizer.json, com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent"})
     void eventFile_isReadByTheRuntimeSerializer_withOnlyThePackagedClasses(String file, String eventClass)
             throws Exception {

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trackingapi.api.Json;
 import dev.trackingapi.template.TemplateTables;
 import dev.trackingapi.testing.StoredData;
 import dev.trackingapi.testing.TestDynamoDb;
@@ -19,6 +21,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +36,8 @@ class SamLocalInvokeEventsIT {
             APIGatewayV2HTTPResponse.class, SamLocalInvokeEventsIT.class.getClassLoader());
 
     @ParameterizedTest
-    @ValueSource(strings = {"track-event-v2", "track-event", "rest-api-event", "track-user", "rest-api-customer"})
+    @ValueSource(strings = {"track-event-v2", "track-event", "rest-api-event", "track-user", "rest-api-customer",
+            "track-batch"})
     void eventFile_isAcceptedByItsHandler_andItsDataIsStored(String file) throws IOException {
         Path events = TemplateTables.findTemplate().map(template -> template.resolveSibling("events")).orElse(null);
         Assumptions.assumeTrue(events != null && Files.isDirectory(events), "events/ not found beside template.yaml");
@@ -54,12 +58,13 @@ class SamLocalInvokeEventsIT {
         assertThat(response.getBody()).startsWith("{\"success\":true");
         String projectId = (String) event.getRequestContext().getAuthorizer().getLambda().get("projectId");
         StoredData stored = new StoredData(TestDynamoDb.client(), TestDynamoDb.tables());
-        if (file.contains("event")) {
-            String customerId = dev.trackingapi.api.Json.MAPPER.readTree(event.getBody()).get("customerId").asText();
-            assertThat(stored.events(projectId, customerId)).isNotEmpty();
-        } else {
-            String customerId = dev.trackingapi.api.Json.MAPPER.readTree(event.getBody()).get("id").asText();
-            assertThat(stored.profile(projectId, customerId)).isPresent();
+        JsonNode body = Json.MAPPER.readTree(event.getBody());
+        for (JsonNode item : body.has("batch") ? body.get("batch") : List.of(body)) {
+            if (item.has("customerId")) {
+                assertThat(stored.events(projectId, item.get("customerId").asText())).isNotEmpty();
+            } else {
+                assertThat(stored.profile(projectId, item.get("id").asText())).isPresent();
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
 import dev.trackingapi.entrypoints.RestApiCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiEventHandler;
+import dev.trackingapi.entrypoints.TrackBatchHandler;
 import dev.trackingapi.entrypoints.TrackEventHandler;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
 import dev.trackingapi.entrypoints.TrackUserHandler;
@@ -32,13 +33,14 @@ class TemplateRoutesTest {
     }
 
     @Test
-    void routes_areTheFiveDocumentedPosts_eachToItsHandler_behindTheAuthorizer() {
+    void routes_areTheDocumentedPosts_eachToItsHandler_behindTheAuthorizer() {
         Map<String, Class<?>> expected = Map.of(
                 "POST /track/event/v2", TrackEventV2Handler.class,
                 "POST /track/event", TrackEventHandler.class,
                 "POST /rest-api/event", RestApiEventHandler.class,
                 "POST /track/user", TrackUserHandler.class,
-                "POST /rest-api/customer", RestApiCustomerHandler.class);
+                "POST /rest-api/customer", RestApiCustomerHandler.class,
+                "POST /track/batch", TrackBatchHandler.class);
 
         assertThat(api.routes()).hasSize(expected.size());
         for (TemplateHttpApi.Route route : api.routes()) {

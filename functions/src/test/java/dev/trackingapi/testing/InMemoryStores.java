@@ -7,6 +7,7 @@ import dev.trackingapi.model.CustomerUpsert;
 import dev.trackingapi.model.IgnoredAttribute;
 import dev.trackingapi.model.ProfileCap;
 import dev.trackingapi.model.StoredEvent;
+import dev.trackingapi.service.BatchTracker;
 import dev.trackingapi.service.CustomerProfiles;
 import dev.trackingapi.service.CustomerTracker;
 import dev.trackingapi.service.EventTracker;
@@ -17,6 +18,7 @@ import dev.trackingapi.store.EventStore;
 import dev.trackingapi.store.PrefetchStore;
 import dev.trackingapi.store.dynamodb.EventsTable;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -54,6 +56,13 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
 
     public CustomerTracker customerTracker() {
         return new CustomerTracker(new TypeRegistry(this, this), this);
+    }
+
+    /** The batch function's tracker: events and customers on one registry of types, as Wiring builds it. */
+    public BatchTracker batchTracker() {
+        TypeRegistry types = new TypeRegistry(this, this);
+        return new BatchTracker(types, new EventTracker(types, new CustomerProfiles(this, BESIDE_WRITES), this),
+                new CustomerTracker(types, this), BESIDE_WRITES, Clock.systemUTC());
     }
 
     @Override

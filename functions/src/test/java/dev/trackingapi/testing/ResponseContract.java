@@ -15,8 +15,8 @@ import java.util.TreeSet;
 
 /**
  * The documented response contract (README, "Responses"), checked on any response: the status is a documented one,
- * the body is a JSON object of exactly that status's shape, in valid Unicode, and every validation problem names its
- * path (its message starts with the path's label). Returns the violations rather than throwing, so that one check
+ * the body is a JSON object of exactly that status's shape (a batch's 200 has its own), in valid Unicode, and every
+ * validation problem names its path (its message starts with the path's label). Returns the violations rather than throwing, so that one check
  * serves JUnit assertions and the fuzzer alike.
  */
 public final class ResponseContract {
@@ -55,7 +55,9 @@ public final class ResponseContract {
             violations.add("the body is not a JSON object");
             return violations;
         }
-        if (status == 200) {
+        if (status == 200 && json.has("results")) {
+            batch(json, headers, violations);
+        } else if (status == 200) {
             success(json, violations);
         } else if (status == 422) {
             validationError(json, violations);
@@ -71,20 +73,76 @@ public final class ResponseContract {
             violations.add("a 200 body must say success: true");
         }
         if (json.has("ignored")) {
-            if (!json.get("ignored").isArray() || json.get("ignored").isEmpty()) {
-                violations.add("ignored must be a non-empty array when present");
-                return;
+            ignored(json.get("ignored"), violations);
+        }
+    }
+
+    private static void ignored(JsonNode ignoredList, List<String> violations) {
+        if (!ignoredList.isArray() || ignoredList.isEmpty()) {
+            violations.add("ignored must be a non-empty array when present");
+            return;
+        }
+        for (JsonNode ignored : ignoredList) {
+            String reason = ignored.path("reason").asText();
+            if ("type_mismatch".equals(reason)) {
+                fields(ignored, Set.of("attribute", "reason", "registeredType", "receivedType"), violations);
+            } else if ("attribute_limit_exceeded".equals(reason)) {
+                fields(ignored, Set.of("attribute", "reason", "receivedType", "limit"), violations);
+            } else {
+                violations.add("unknown ignored reason: " + ignored);
             }
-            for (JsonNode ignored : json.get("ignored")) {
-                String reason = ignored.path("reason").asText();
-                if ("type_mismatch".equals(reason)) {
-                    fields(ignored, Set.of("attribute", "reason", "registeredType", "receivedType"), violations);
-                } else if ("attribute_limit_exceeded".equals(reason)) {
-                    fields(ignored, Set.of("attribute", "reason", "receivedType", "limit"), violations);
-                } else {
-                    violations.add("unknown ignored reason: " + ignored);
+        }
+    }
+
+    /**
+     * A batch's 200: the counts agree with the results, one per item in order, success only when all are stored,
+     * Retry-After exactly when some are unavailable; each result in its status's shape.
+     */
+    private static void batch(JsonNode json, Map<String, String> headers, List<String> violations) {
+        fields(json, Set.of("success", "stored", "rejected", "unavailable", "results"), violations);
+        JsonNode results = json.path("results");
+        if (!results.isArray() || results.isEmpty()) {
+            violations.add("a batch's results must be a non-empty array");
+            return;
+        }
+        Map<String, Integer> counts = new java.util.HashMap<>(Map.of("stored", 0, "rejected", 0, "unavailable", 0));
+        for (int i = 0; i < results.size(); i++) {
+            JsonNode result = results.get(i);
+            String status = result.path("status").asText();
+            if (result.path("index").asInt(-1) != i || !counts.containsKey(status)) {
+                violations.add("result " + i + " must have index " + i + " and a documented status: " + result);
+                continue;
+            }
+            counts.merge(status, 1, Integer::sum);
+            switch (status) {
+                case "stored" -> {
+                    if (result.has("ignored")) {
+                        fields(result, Set.of("index", "status", "ignored"), violations);
+                        ignored(result.get("ignored"), violations);
+                    } else if (result.has("ignoredNotListed")) {
+                        fields(result, Set.of("index", "status", "ignoredNotListed"), violations);
+                    } else {
+                        fields(result, Set.of("index", "status"), violations);
+                    }
                 }
+                case "rejected" -> {
+                    fields(result, Set.of("index", "status", "details"), violations);
+                    details(result.path("details"), violations);
+                }
+                default -> fields(result, Set.of("index", "status"), violations);
             }
+        }
+        counts.forEach((status, count) -> {
+            if (json.path(status).asInt(-1) != count) {
+                violations.add(status + " must count the results that are " + status + " (" + count + "): " + json);
+            }
+        });
+        if (json.path("success").asBoolean(false) != (counts.get("stored") == results.size())) {
+            violations.add("success must be true exactly when every item was stored: " + json);
+        }
+        boolean retryAfter = headers != null && headers.getOrDefault("retry-after", "").matches("[1-9][0-9]*");
+        if (retryAfter != counts.get("unavailable") > 0) {
+            violations.add("Retry-After must be sent exactly when an item is unavailable: " + headers);
         }
     }
 
@@ -93,9 +151,12 @@ public final class ResponseContract {
         if (!"ValidationError".equals(json.path("type").asText())) {
             violations.add("a 422 body must have type ValidationError");
         }
-        JsonNode details = json.path("details");
+        details(json.path("details"), violations);
+    }
+
+    private static void details(JsonNode details, List<String> violations) {
         if (!details.isArray() || details.isEmpty()) {
-            violations.add("a 422 body must list at least one problem in details");
+            violations.add("at least one problem must be listed in details");
             return;
         }
         for (JsonNode detail : details) {
