@@ -3,6 +3,7 @@ package dev.trackingapi.testing;
 import dev.trackingapi.model.Attribute;
 import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.model.AttributeType;
+import dev.trackingapi.model.CanonicalJson;
 import dev.trackingapi.model.CustomerUpsert;
 import dev.trackingapi.model.IgnoredAttribute;
 import dev.trackingapi.model.ProfileCap;
@@ -131,7 +132,10 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
                                          Instant now) {
         writes++;
         for (IgnoredAttribute value : values) {
-            ignored.put(projectId + "#" + customerId + "#" + value.attribute() + "#" + value.value(), value);
+            StringBuilder key = new StringBuilder(projectId).append('#').append(customerId).append('#')
+                    .append(value.attribute()).append('#');
+            CanonicalJson.append(value.value(), key);
+            ignored.put(key.toString(), value);
         }
     }
 
