@@ -170,6 +170,7 @@ class BatchTrackerTest {
             @Override
             public AttributeType registerIfAbsent(AttributeScope scope, String name, AttributeType type, Instant now) {
                 happened.add("register " + name + " " + type);
+                pause(20);
                 return real.registerIfAbsent(scope, name, type, now);
             }
 
