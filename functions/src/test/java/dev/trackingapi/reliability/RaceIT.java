@@ -27,10 +27,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import static dev.trackingapi.testing.TrackingApi.REST_API_CUSTOMER;
 import static dev.trackingapi.testing.TrackingApi.REST_API_EVENT;
+import static dev.trackingapi.testing.TrackingApi.TRACK_BATCH;
 import static dev.trackingapi.testing.TrackingApi.TRACK_EVENT;
 import static dev.trackingapi.testing.TrackingApi.TRACK_EVENT_V2;
 import static dev.trackingapi.testing.TrackingApi.TRACK_USER;
@@ -45,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RaceIT {
     static final int THREADS = 32;
+    static final int BATCH_CLIENTS = 16;
+    private static final int BATCH_ITEMS = 60;
     private static final Pattern STORED_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
     /** A value of each type, as sent in the typed form. */
     private static final String[][] TYPED_VALUES = {{"string", "\"text\""}, {"number", "42.5"}, {"boolean", "true"},
@@ -342,6 +346,136 @@ class RaceIT {
         events.stream().filter(event -> event.containsKey("eventId") && Integer.parseInt(event.get("eventId").s()
                 .substring(3)) % 3 == 2).forEach(event -> assertThat(Long.parseLong(event.get("time").n()))
                 .as("the time of one of the retries' receipts").isBetween(10_000L, 10_000L + THREADS - 1));
+    }
+
+    /**
+     * 16 clients, each sending batches of 60 events of customers that other clients' batches share, and of one event
+     * name; in every batch, the first item sends each attribute with the same type (number for b1, ...) or, unless
+     * the earliest items agree, one of the client's own, and the later items types that vary from item to item and
+     * from client to client. Items answered unavailable (DynamoDB Local saturated by 16 clients at once) are
+     * replayed in order, as a client does, until they are stored.
+     *
+     * @return the final result of every item of every batch, batch by batch
+     */
+    private List<List<JsonNode>> sixteenClientsSendOverlappingBatches(String eventName, boolean earliestItemsAgree,
+                                                                      int rounds) throws Exception {
+        List<String> names = List.of("b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7");
+        AtomicInteger replayed = new AtomicInteger();
+        List<List<Response>> perClient = together(environments.subList(0, BATCH_CLIENTS), (thread, api) -> {
+            List<Response> own = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                List<String> items = new ArrayList<>();
+                for (int i = 0; i < BATCH_ITEMS; i++) {
+                    String attributes = i == 0 ? typedAttributes(names, earliestItemsAgree ? 0 : thread, 0)
+                            : typedAttributes(names, thread, round + i);
+                    items.add("{\"type\":\"event\",\"eventId\":\"t" + thread + "r" + round + "i" + i
+                            + "\",\"customerId\":\"shared-" + (thread * 7 + i) % 24 + "\",\"name\":\"" + eventName
+                            + "\",\"time\":" + (1_000 + i) + ",\"attributes\":" + attributes + "}");
+                }
+                own.add(sendUntilStored(api, items, replayed));
+            }
+            return own;
+        });
+        System.out.printf("RaceIT: %d clients sent %d batches of %d items; %d unavailable items replayed%n",
+                BATCH_CLIENTS, BATCH_CLIENTS * rounds, BATCH_ITEMS, replayed.get());
+        List<List<JsonNode>> results = new ArrayList<>();
+        perClient.forEach(batches -> batches.forEach(merged -> {
+            List<JsonNode> items = new ArrayList<>();
+            merged.json().get("results").forEach(items::add);
+            assertThat(items).hasSize(BATCH_ITEMS).allSatisfy(result -> assertThat(result.get("status").asText())
+                    .isEqualTo("stored"));
+            results.add(items);
+        }));
+        return results;
+    }
+
+    /**
+     * Sends the batch, then its unavailable items, in order, until every item has a final result; the answer with
+     * every item's final result in place (and the counts of the first answer).
+     */
+    private Response sendUntilStored(TrackingApi api, List<String> items, AtomicInteger replayed) {
+        com.fasterxml.jackson.databind.node.ArrayNode results = dev.trackingapi.api.Json.MAPPER.createArrayNode();
+        items.forEach(item -> results.addNull());
+        List<Integer> pending = new ArrayList<>(java.util.stream.IntStream.range(0, items.size()).boxed().toList());
+        Response first = null;
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            assertThat(attempt).as("items still unavailable after 30 replays").isLessThan(30);
+            List<String> batch = pending.stream().map(items::get).toList();
+            Response response = api.post(TRACK_BATCH, project, "{\"batch\":[" + String.join(",", batch) + "]}");
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            assertThat(ResponseContract.violations(response)).isEmpty();
+            first = first == null ? response : first;
+            List<Integer> stillPending = new ArrayList<>();
+            for (int k = 0; k < pending.size(); k++) {
+                JsonNode result = response.json().get("results").get(k);
+                if (result.get("status").asText().equals("unavailable")) {
+                    stillPending.add(pending.get(k));
+                } else {
+                    results.set(pending.get(k), result);
+                }
+            }
+            if (attempt > 0) {
+                replayed.addAndGet(pending.size());
+            }
+            pending = stillPending;
+        }
+        return new Response(200, first.headers(), "{\"results\":" + results + "}");
+    }
+
+    /** What the batches stored and answered agrees with the registry: one copy each, values applied or kept. */
+    private void batchesAgreeWith(Map<String, String> registered, List<List<JsonNode>> results, String eventName,
+                                  int rounds) {
+        results.forEach(batch -> batch.forEach(result -> result.path("ignored").forEach(entry -> {
+            assertThat(entry.get("registeredType").asText()).isEqualTo(registered.get(entry.get("attribute").asText()));
+            assertThat(entry.get("receivedType").asText()).isNotEqualTo(entry.get("registeredType").asText());
+        })));
+        List<Map<String, AttributeValue>> events = new ArrayList<>();
+        for (int c = 0; c < 24; c++) {
+            stored.events(project, "shared-" + c).stream()
+                    .filter(event -> event.get("name").s().equals(eventName)).forEach(events::add);
+        }
+        assertThat(events).as("one copy of each event").hasSize(BATCH_CLIENTS * rounds * BATCH_ITEMS)
+                .extracting(event -> event.get("eventId").s()).doesNotHaveDuplicates();
+        for (Map<String, AttributeValue> event : events) {
+            event.get("attributes").m().forEach((name, value) ->
+                    assertThat(isOfType(value, registered.get(name))).as(name + " " + value).isTrue());
+            Map<String, AttributeValue> ignored = event.containsKey("ignored") ? event.get("ignored").m() : Map.of();
+            ignored.forEach((name, value) -> assertThat(event.get("ignoredTypes").m().get(name).m().get("registered")
+                    .s()).isEqualTo(registered.get(name)));
+            assertThat(event.get("attributes").m().size() + ignored.size()).as("every value kept").isEqualTo(8);
+        }
+    }
+
+    @Test
+    void sixteenClientsSendingOverlappingBatches_registerTheTypeOfTheirEarliestItem_notOfAnItemThatRanFirst()
+            throws Exception {
+        List<List<JsonNode>> results = sixteenClientsSendOverlappingBatches("Batch Race", true, 2);
+
+        Map<String, String> registered = registered(AttributeScope.event(project, "Batch Race"));
+        for (int i = 0; i < 8; i++) {
+            assertThat(registered.get("b" + i)).as("b" + i + ": the type every batch's earliest item sent")
+                    .isEqualTo(TYPED_VALUES[i][0]);
+        }
+        batchesAgreeWith(registered, results, "Batch Race", 2);
+        results.forEach(batch -> assertThat(batch.get(0).has("ignored")).as("the earliest item is applied whole")
+                .isFalse());
+    }
+
+    @Test
+    void sixteenClientsWhoseBatchesDisagreeFromTheirFirstItem_registerOneTypeEach_thatOfSomeBatchsEarliestItem()
+            throws Exception {
+        List<List<JsonNode>> results = sixteenClientsSendOverlappingBatches("Batch Clash", false, 1);
+
+        Map<String, String> registered = registered(AttributeScope.event(project, "Batch Clash"));
+        assertThat(registered).hasSize(8);
+        batchesAgreeWith(registered, results, "Batch Clash", 1);
+        for (int i = 0; i < 8; i++) {
+            Set<String> earliest = new HashSet<>();
+            for (int thread = 0; thread < BATCH_CLIENTS; thread++) {
+                earliest.add(TYPED_VALUES[(thread + i) % TYPED_VALUES.length][0]);
+            }
+            assertThat(earliest).as("b" + i).contains(registered.get("b" + i));
+        }
     }
 
     private Map<String, String> registered(AttributeScope scope) {
