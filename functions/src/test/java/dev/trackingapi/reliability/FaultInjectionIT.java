@@ -1,5 +1,6 @@
 package dev.trackingapi.reliability;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.config.TableNames;
 import dev.trackingapi.template.DynamoDbLocalServer;
 import dev.trackingapi.template.TemplateTables;
@@ -34,9 +35,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import static dev.trackingapi.testing.TrackingApi.REST_API_CUSTOMER;
 import static dev.trackingapi.testing.TrackingApi.REST_API_EVENT;
+import static dev.trackingapi.testing.TrackingApi.TRACK_BATCH;
 import static dev.trackingapi.testing.TrackingApi.TRACK_EVENT;
 import static dev.trackingapi.testing.TrackingApi.TRACK_EVENT_V2;
 import static dev.trackingapi.testing.TrackingApi.TRACK_USER;
@@ -187,6 +190,112 @@ class FaultInjectionIT {
             clients.forEach(DynamoDbClient::close);
             server[0].close();
         }
+    }
+
+    @Test
+    void injectedFaultsUnderBatches_makeItemsUnavailable_andReplayingOnlyThoseLeavesOneCopyOfEachInBatchOrder()
+            throws Exception {
+        FaultInjector faults = new FaultInjector(SEED + 1, FAULT_FRACTION, false);
+        List<DynamoDbClient> clients = new ArrayList<>();
+        List<TrackingApi> environments = new ArrayList<>();
+        for (int e = 0; e < ENVIRONMENTS; e++) {
+            DynamoDbClient client = TestDynamoDb.newClient(TestDynamoDb.server(),
+                    configuration -> configuration.addExecutionInterceptor(faults));
+            clients.add(client);
+            environments.add(new TrackingApi(client, TestDynamoDb.tables()));
+        }
+        String project = "batch-faults-" + SEED;
+        int itemsPerBatch = 120;
+        AtomicInteger unavailableAtFirst = new AtomicInteger();
+        AtomicInteger replays = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(ENVIRONMENTS);
+        try {
+            List<Future<?>> batches = new ArrayList<>();
+            for (int b = 0; b < ENVIRONMENTS; b++) {
+                int batch = b;
+                List<String> items = new ArrayList<>();
+                for (int i = 0; i < itemsPerBatch; i++) {
+                    String customer = "bf-c" + (batch + i) % CUSTOMERS;
+                    String item = switch (i % 3) {
+                        case 0 -> "{\"type\":\"event\",\"customerId\":\"" + customer + "\",\"name\":\"Faulted\","
+                                + "\"time\":" + (2_000_000 + batch * 1_000 + i) + ",\"attributes\":{\"k\":"
+                                + (batch * 1_000 + i) + "}}";
+                        case 1 -> "{\"type\":\"event\",\"eventId\":\"b" + batch + "-" + i + "\",\"customerId\":\""
+                                + customer + "\",\"name\":\"Faulted\",\"time\":3000000,\"attributes\":[{\"name\":"
+                                + "\"k\",\"type\":\"number\",\"value\":" + (batch * 1_000 + i) + "}]}";
+                        default -> "{\"type\":\"customer\",\"id\":\"" + customer + "\",\"attributes\":{\"b"
+                                + batch + "i" + i + "\":" + i + ",\"last-b" + batch + "\":" + i + "}}";
+                    };
+                    items.add(item);
+                }
+                batches.add(pool.submit(() -> {
+                    List<Integer> pending = new ArrayList<>(IntStream.range(0, itemsPerBatch).boxed().toList());
+                    for (int round = 0; !pending.isEmpty(); round++) {
+                        assertThat(round).as("items still unavailable").isLessThan(MAX_REPLAY_ROUNDS);
+                        String body = "{\"batch\":[" + String.join(",", pending.stream().map(items::get).toList())
+                                + "]}";
+                        Response response = environments.get(batch).call(ApiGatewayEvents.post(TRACK_BATCH, project,
+                                body, false, FIRST_RECEIPT.plusSeconds(1_000L * round)));
+                        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+                        assertThat(ResponseContract.violations(response)).as(response.toString()).isEmpty();
+                        List<Integer> unavailable = new ArrayList<>();
+                        JsonNode results = response.json().get("results");
+                        for (int k = 0; k < pending.size(); k++) {
+                            String status = results.get(k).get("status").asText();
+                            assertThat(status).isIn("stored", "unavailable");
+                            if (status.equals("unavailable")) {
+                                unavailable.add(pending.get(k));
+                            }
+                        }
+                        if (round == 0) {
+                            unavailableAtFirst.addAndGet(unavailable.size());
+                        } else {
+                            replays.addAndGet(pending.size());
+                        }
+                        pending = unavailable;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> batch : batches) {
+                batch.get(10, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+            clients.forEach(DynamoDbClient::close);
+        }
+
+        System.out.printf("FaultInjectionIT: %d batches of %d items, %d DynamoDB attempts, %d items unavailable at first,"
+                + " %d replayed%n", ENVIRONMENTS, itemsPerBatch, faults.attempts(), unavailableAtFirst.get(), replays.get());
+        assertThat(unavailableAtFirst.get()).as("the faults were felt").isPositive();
+        StoredData stored = new StoredData(TestDynamoDb.client(), TestDynamoDb.tables());
+        Map<Integer, Integer> copies = new HashMap<>();
+        for (int c = 0; c < CUSTOMERS; c++) {
+            for (Map<String, AttributeValue> event : stored.events(project, "bf-c" + c)) {
+                copies.merge(new BigDecimal(event.get("attributes").m().get("k").n()).intValueExact(), 1, Integer::sum);
+            }
+        }
+        for (int b = 0; b < ENVIRONMENTS; b++) {
+            for (int i = 0; i < itemsPerBatch; i++) {
+                String customer = "bf-c" + (b + i) % CUSTOMERS;
+                if (i % 3 != 2) {
+                    assertThat(copies.get(b * 1_000 + i)).as("copies of batch " + b + " item " + i).isEqualTo(1);
+                    continue;
+                }
+                Map<String, AttributeValue> profile = stored.profile(project, customer).orElseThrow();
+                assertThat(profile.get("attr:b" + b + "i" + i)).isEqualTo(AttributeValue.fromN(Integer.toString(i)));
+                int last = i;
+                for (int later = i + 1; later < itemsPerBatch; later++) {
+                    if (later % 3 == 2 && (b + later) % CUSTOMERS == (b + i) % CUSTOMERS) {
+                        last = later;
+                    }
+                }
+                assertThat(profile.get("attr:last-b" + b)).as(customer + ": the batch's last update of it wins")
+                        .isEqualTo(AttributeValue.fromN(Integer.toString(last)));
+            }
+        }
+        assertThat(copies.values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(ENVIRONMENTS * (itemsPerBatch - itemsPerBatch / 3));
     }
 
     /**
