@@ -11,7 +11,8 @@ import java.util.Map;
  * Reads the body of POST /track/batch, {@code {"batch": [item, ...]}}. The batch itself must be well formed (an object
  * with 1 to 1,000 items, each an object of a known {@code type}), otherwise {@link RequestValidationException} lists
  * every problem and nothing is written. Each item is then read by its single route's reader, on its own: an item
- * with problems is rejected with them (paths relative to the item), and the others are not affected.
+ * with problems is rejected with them (paths relative to the item), and the others are not affected. An item may be
+ * as large as a request of its single route: 256 KB of compact JSON, its {@code type} field aside.
  */
 public final class BatchRequestReader {
     public static final String EVENT = "event";
@@ -95,10 +96,10 @@ public final class BatchRequestReader {
     }
 
     private static Entry entry(JsonNode item) {
-        long bytes = CompactJson.utf8Bytes(item);
+        long bytes = CompactJson.utf8BytesWithout(item, "type");
         if (bytes > Limits.MAX_BATCH_ITEM_BYTES) {
             return new Entry.Rejected(List.of(Problems.problem(JsonPath.root(), "object.bytes", "is " + bytes
-                    + " bytes as compact JSON; an item may be at most " + Limits.MAX_BATCH_ITEM_BYTES
+                    + " bytes as compact JSON (its type aside); an item may be at most " + Limits.MAX_BATCH_ITEM_BYTES
                     + " bytes (256 KB), as a request of the single routes", null,
                     Map.of("limit", Limits.MAX_BATCH_ITEM_BYTES))), 0);
         }

@@ -13,6 +13,15 @@ final class CompactJson {
     private CompactJson() {
     }
 
+    /** The size of an object without one of its fields (absent or not). */
+    static long utf8BytesWithout(JsonNode object, String field) {
+        JsonNode skipped = object.get(field);
+        if (skipped == null) {
+            return utf8Bytes(object);
+        }
+        return utf8Bytes(object) - stringBytes(field) - 1 - utf8Bytes(skipped) - (object.size() > 1 ? 1 : 0);
+    }
+
     static long utf8Bytes(JsonNode node) {
         return switch (node.getNodeType()) {
             case OBJECT -> {

@@ -27,6 +27,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * The bad-input corpus (src/test/resources/corpus/bad) through every route it applies to, as text and as base64,
  * against DynamoDB Local: each request gets its documented 4xx naming the problem and its path, never a 5xx, and
  * writes nothing (each request has a project of its own, and the tables are scanned for any item of the run).
+ * A case of /track/event/v2 or /track/user that is a JSON object is also sent as the one item of a batch, which must
+ * reject it with the same problems (or store it, for the must-succeed cases).
  * The must-succeed list (corpus/must-succeed) holds the valid edge cases next to them, which must be tracked.
  */
 class BadInputCorpusIT {
@@ -41,12 +43,13 @@ class BadInputCorpusIT {
     Stream<DynamicNode> everyBadCase_onEveryRouteItAppliesTo_isRefusedAsDocumented_andWritesNothing() {
         String run = runToken("bad");
         List<Case> cases = RequestCorpus.load("corpus/bad");
-        List<Request> requests = RequestCorpus.requests(cases, run);
+        List<Request> requests = new ArrayList<>(RequestCorpus.requests(cases, run));
+        requests.addAll(RequestCorpus.asBatchItems(requests));
         Map<Case, List<DynamicNode>> testsByCase = new LinkedHashMap<>();
         for (Request request : requests) {
             testsByCase.computeIfAbsent(request.source(), c -> new ArrayList<>()).add(dynamicTest(request.name(), () -> {
                 Response response = api.call(request.event());
-                assertThat(CorpusCheck.violations(request.source(), response)).as(request.source().id()).isEmpty();
+                assertThat(CorpusCheck.violations(request, response)).as(request.source().id()).isEmpty();
             }));
         }
         Stream<DynamicNode> perCase = testsByCase.entrySet().stream().map(entry ->
@@ -59,12 +62,16 @@ class BadInputCorpusIT {
     @TestFactory
     Stream<DynamicNode> everyMustSucceedCase_onEveryRouteItAppliesTo_isTracked() {
         String run = runToken("ok");
-        List<Request> requests = RequestCorpus.requests(RequestCorpus.load("corpus/must-succeed"), run);
+        List<Request> requests = new ArrayList<>(RequestCorpus.requests(RequestCorpus.load("corpus/must-succeed"), run));
+        requests.addAll(RequestCorpus.asBatchItems(requests));
         return requests.stream().map(request -> dynamicTest(request.source().id() + " " + request.name(), () -> {
             Response response = api.call(request.event());
-            assertThat(CorpusCheck.violations(request.source(), response)).isEmpty();
-            assertThat(response.body()).isEqualTo("{\"success\":true}");
-            if (TrackingApi.isEventRoute(request.route())) {
+            assertThat(CorpusCheck.violations(request, response)).isEmpty();
+            if (!request.batchItem()) {
+                assertThat(response.body()).isEqualTo("{\"success\":true}");
+            }
+            if (TrackingApi.isEventRoute(request.route()) || request.batchItem()
+                    && new String(request.body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"type\":\"event\"")) {
                 assertThat(stored.events(request.projectId(), request.customerId())).hasSize(1);
             } else {
                 assertThat(stored.profile(request.projectId(), request.customerId())).isPresent();

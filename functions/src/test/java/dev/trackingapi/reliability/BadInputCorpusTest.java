@@ -104,4 +104,32 @@ class BadInputCorpusTest {
         assertThat(CorpusCheck.violations(bad("trailing-second-object"), leaky))
                 .anySatisfy(violation -> assertThat(violation).contains("are not the documented [message, type]"));
     }
+
+    @Test
+    void casesOfTheSingleRoutes_becomeBatchItems_whenTheirBodyIsAnObject() {
+        List<Request> requests = RequestCorpus.requests(BAD, "unit");
+
+        List<Request> items = RequestCorpus.asBatchItems(requests);
+
+        assertThat(items).hasSizeGreaterThan(200).allSatisfy(item -> {
+            assertThat(item.route()).isEqualTo(TrackingApi.TRACK_BATCH);
+            assertThat(new String(item.body(), StandardCharsets.UTF_8)).startsWith("{\"batch\":[");
+        });
+        assertThat(items).extracting(item -> item.source().id()).contains("time-negative", "missing-customer-id")
+                .doesNotContain("root-null", "trailing-second-object", "300-kb-event-body");
+    }
+
+    @Test
+    void theCheckOfABatchItem_failsWhenTheItemIsStored_orRejectedForAnotherProblem() {
+        TrackingApi api = new TrackingApi(new InMemoryStores());
+        Response stored = api.post(TrackingApi.TRACK_BATCH, "p", "{\"batch\":[{\"type\":\"event\","
+                + "\"customerId\":\"c\",\"name\":\"e\",\"time\":1,\"attributes\":[]}]}");
+        Response otherProblem = api.post(TrackingApi.TRACK_BATCH, "p", "{\"batch\":[{\"type\":\"event\","
+                + "\"customerId\":\"c\",\"name\":\"\",\"time\":1,\"attributes\":[]}]}");
+
+        assertThat(CorpusCheck.itemViolations(bad("time-negative"), stored)).singleElement().asString()
+                .startsWith("expected the item rejected");
+        assertThat(CorpusCheck.itemViolations(bad("time-negative"), otherProblem)).anySatisfy(violation ->
+                assertThat(violation).contains("expected exactly the problems [[\"time\"] number.min]"));
+    }
 }

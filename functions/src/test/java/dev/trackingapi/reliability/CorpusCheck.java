@@ -17,6 +17,39 @@ final class CorpusCheck {
     private CorpusCheck() {
     }
 
+    /** What the response to a request must be: the case's own answer, or, for a batch item, the item's result. */
+    static List<String> violations(RequestCorpus.Request request, Response response) {
+        return request.batchItem() ? itemViolations(request.source(), response)
+                : violations(request.source(), response);
+    }
+
+    /**
+     * A case sent as the one item of a batch: a 200 whose one result is "stored" (nothing ignored) when the case is
+     * tracked, or "rejected" with exactly the case's problems when it is a 422.
+     */
+    static List<String> itemViolations(Case expected, Response response) {
+        List<String> violations = new ArrayList<>(ResponseContract.violations(response));
+        if (response.status() != 200) {
+            violations.add("a batch of one item must be answered 200, not " + response);
+            return violations;
+        }
+        if (!violations.isEmpty()) {
+            return violations;
+        }
+        JsonNode result = response.json().path("results").path(0);
+        String status = result.path("status").asText();
+        if (expected.status() == 200) {
+            if (!result.toString().equals("{\"index\":0,\"status\":\"stored\"}")) {
+                violations.add("expected the item stored with nothing ignored, got " + result);
+            }
+        } else if (!"rejected".equals(status)) {
+            violations.add("expected the item rejected, got " + result);
+        } else {
+            details(expected, result.path("details"), violations);
+        }
+        return violations;
+    }
+
     static List<String> violations(Case expected, Response response) {
         List<String> violations = new ArrayList<>(ResponseContract.violations(response));
         if (response.status() >= 500) {

@@ -41,7 +41,11 @@ final class RequestCorpus {
             "all", TrackingApi.ROUTES,
             "events", TrackingApi.EVENT_ROUTES,
             "track-events", List.of(TrackingApi.TRACK_EVENT_V2, TrackingApi.TRACK_EVENT),
-            "customers", TrackingApi.CUSTOMER_ROUTES);
+            "customers", TrackingApi.CUSTOMER_ROUTES,
+            "batch", List.of(TrackingApi.TRACK_BATCH));
+    /** The routes whose rules a batch item follows: an event item is read as /track/event/v2, a customer as /track/user. */
+    private static final Map<String, String> ITEM_TYPES = Map.of(TrackingApi.TRACK_EVENT_V2, "event",
+            TrackingApi.TRACK_USER, "customer");
 
     private RequestCorpus() {
     }
@@ -84,8 +88,13 @@ final class RequestCorpus {
         }
     }
 
-    /** A case made concrete: one route, one encoding, its own project. */
-    record Request(Case source, String route, boolean base64, String projectId, String customerId, byte[] body) {
+    /**
+     * A case made concrete: one route, one encoding, its own project.
+     *
+     * @param batchItem whether the case's body is sent as the one item of a batch (see {@link #asBatchItems})
+     */
+    record Request(Case source, String route, boolean base64, String projectId, String customerId, byte[] body,
+                   boolean batchItem) {
         APIGatewayV2HTTPEvent event() {
             String wire = base64 && !source.base64Verbatim() ? Base64.getEncoder().encodeToString(body)
                     : new String(body, StandardCharsets.UTF_8);
@@ -93,7 +102,7 @@ final class RequestCorpus {
         }
 
         String name() {
-            return route + (base64 ? " (base64)" : " (text)");
+            return route + (batchItem ? " item" : "") + (base64 ? " (base64)" : " (text)");
         }
     }
 
@@ -123,11 +132,45 @@ final class RequestCorpus {
                 for (boolean base64 : isUtf8(body) && !source.base64Verbatim() ? new boolean[]{false, true}
                         : new boolean[]{true}) {
                     String project = runToken + "-" + c + "-" + r + (base64 ? "b" : "t");
-                    requests.add(new Request(source, route, base64, source.projectFor(project), customer, body));
+                    requests.add(new Request(source, route, base64, source.projectFor(project), customer, body,
+                            false));
                 }
             }
         }
         return requests;
+    }
+
+    /**
+     * The requests of {@code requests} that a batch can carry, each as the one item of a batch: those of a route
+     * whose rules items follow, answered 200 or 422 (not a refusal of the body itself), whose body is a JSON object
+     * of its own (no "type" field). The item takes the route's item type; the batch must answer it as the route
+     * answers the body: stored, or rejected with the same problems (paths relative to the item).
+     */
+    static List<Request> asBatchItems(List<Request> requests) {
+        List<Request> items = new ArrayList<>();
+        for (Request request : requests) {
+            String type = ITEM_TYPES.get(request.route());
+            if (type == null || request.batchItem() || request.source().status() != 200 && request.source().status() != 422
+                    || request.projectId() == null || !isUtf8(request.body())) {
+                continue;
+            }
+            String body = new String(request.body(), StandardCharsets.UTF_8);
+            JsonNode json;
+            try {
+                json = Json.MAPPER.readTree(body);
+            } catch (IOException | RuntimeException notJson) {
+                continue;
+            }
+            if (json == null || !json.isObject() || json.has("type")) {
+                continue;
+            }
+            int open = body.indexOf('{');
+            String item = body.substring(0, open + 1) + "\"type\":\"" + type + "\"" + (json.isEmpty() ? "" : ",")
+                    + body.substring(open + 1);
+            items.add(new Request(request.source(), TrackingApi.TRACK_BATCH, request.base64(), request.projectId()
+                    + "i", request.customerId(), ("{\"batch\":[" + item + "]}").getBytes(StandardCharsets.UTF_8), true));
+        }
+        return items;
     }
 
     static List<Case> load(String folder) {
@@ -160,9 +203,13 @@ final class RequestCorpus {
         JsonNode routes = node.path("routes");
         List<String> routeList = routes.isTextual() ? ROUTE_GROUPS.get(routes.textValue())
                 : routes.isArray() ? Json.MAPPER.convertValue(routes, List.class) : null;
-        if (routeList == null || routeList.isEmpty() || !TrackingApi.ROUTES.containsAll(routeList)) {
+        if (routeList == null || routeList.isEmpty() || !TrackingApi.ROUTES.containsAll(routeList)
+                && !routeList.equals(List.of(TrackingApi.TRACK_BATCH))) {
             throw new IllegalArgumentException(file + " " + id + ": routes must be all, events, track-events,"
-                    + " customers or a list of paths");
+                    + " customers, batch or a list of paths");
+        }
+        if (routeList.contains(TrackingApi.TRACK_BATCH) && !node.has("body")) {
+            throw new IllegalArgumentException(file + " " + id + ": a batch case gives its whole body");
         }
         int bodies = (node.has("body") ? 1 : 0) + (node.has("attributes") ? 1 : 0) + (node.has("attributesText") ? 1 : 0);
         if (bodies != 1) {

@@ -128,10 +128,10 @@ class BatchRequestReaderTest {
     }
 
     @Test
-    void anItemOf256KbAsCompactJson_isRead_oneByteMore_isRejected_andWhitespaceDoesNotCount() {
-        String envelope = "{\"type\":\"customer\",\"id\":\"c\",\"attributes\":{\"note\":\"\"}}";
-        String exactly = envelope.replace("\"note\":\"\"", "\"note\":\"" + "x".repeat(
-                Limits.MAX_BATCH_ITEM_BYTES - envelope.length()) + "\"");
+    void anItemOf256KbAsCompactJsonWithoutItsType_isRead_oneByteMore_isRejected_andWhitespaceDoesNotCount() {
+        String asItsRouteTakesIt = "{\"id\":\"c\",\"attributes\":{\"note\":\"\"}}";
+        String exactly = "{\"type\":\"customer\"," + asItsRouteTakesIt.substring(1).replace("\"note\":\"\"",
+                "\"note\":\"" + "x".repeat(Limits.MAX_BATCH_ITEM_BYTES - asItsRouteTakesIt.length()) + "\"");
         String oneMore = exactly.replace("\"note\":\"", "\"note\":\"x");
         String spaced = exactly.replace(",", " ,   ").replace(":", " : ");
 
@@ -140,8 +140,8 @@ class BatchRequestReaderTest {
         assertThat(batch.entries().get(0)).isInstanceOf(Entry.Valid.class);
         assertThat(rejection(batch.entries().get(1))).containsExactly("[] object.bytes");
         assertThat(((Entry.Rejected) batch.entries().get(1)).problems().get(0).message())
-                .isEqualTo("value is 262145 bytes as compact JSON; an item may be at most 262144 bytes (256 KB), as a"
-                        + " request of the single routes");
+                .isEqualTo("value is 262145 bytes as compact JSON (its type aside); an item may be at most 262144"
+                        + " bytes (256 KB), as a request of the single routes");
         assertThat(batch.entries().get(2)).isInstanceOf(Entry.Valid.class);
     }
 }

@@ -25,4 +25,15 @@ class CompactJsonTest {
         assertThat(CompactJson.utf8Bytes(node))
                 .isEqualTo(Json.MAPPER.writeValueAsString(node).getBytes(StandardCharsets.UTF_8).length);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"type\":\"event\",\"a\":1}", "{\"a\":1,\"type\":\"event\"}", "{\"type\":\"x\"}",
+            "{\"a\":[1,2],\"type\":{\"n\":true},\"b\":\"é\"}", "{\"a\":1}"})
+    void theSizeWithoutAField_isTheSizeOfTheObjectWithoutIt(String text) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(text);
+        long without = CompactJson.utf8BytesWithout(node, "type");
+
+        node.remove("type");
+        assertThat(without).isEqualTo(Json.MAPPER.writeValueAsString(node).getBytes(StandardCharsets.UTF_8).length);
+    }
 }
