@@ -51,7 +51,7 @@ class OpenApiTest {
 
         assertThat(result.getMessages()).isEmpty();
         assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
-        assertThat(result.getOpenAPI().getPaths()).hasSize(5);
+        assertThat(result.getOpenAPI().getPaths()).hasSize(6);
     }
 
     @Test
@@ -67,8 +67,8 @@ class OpenApiTest {
             JsonNode operation = operation(route.substring(route.indexOf(' ') + 1));
             assertThat(operation.path("responses").properties().stream().map(Map.Entry::getKey))
                     .as(route).containsExactlyInAnyOrder("200", "400", "401", "403", "413", "422", "429", "500", "503");
-            assertThat(resolve(operation.path("requestBody")).path("x-max-body-bytes").asInt())
-                    .isEqualTo(Limits.MAX_BODY_BYTES);
+            assertThat(resolve(operation.path("requestBody")).path("x-max-body-bytes").asInt()).as(route)
+                    .isEqualTo(route.equals("POST /track/batch") ? Limits.MAX_BATCH_BODY_BYTES : Limits.MAX_BODY_BYTES);
         }
         assertThat(openApi.at("/components/securitySchemes/GrowlyticsKey/name").asText()).isEqualTo("x-growlytics-key");
         assertThat(openApi.at("/components/securitySchemes/GrowlyticsKey/in").asText()).isEqualTo("header");
@@ -92,6 +92,14 @@ class OpenApiTest {
                 .isEqualTo(Limits.MAX_CUSTOM_ATTRIBUTES_TRACK_USER);
         assertThat(openApi.at("/components/requestBodies/RestApiCustomer/x-custom-attribute-cap").asInt())
                 .isEqualTo(Limits.MAX_CUSTOM_ATTRIBUTES_REST_CUSTOMER);
+        assertThat(openApi.at("/components/requestBodies/TrackBatch/x-custom-attribute-cap").asInt())
+                .isEqualTo(Limits.MAX_CUSTOM_ATTRIBUTES_TRACK_USER);
+        assertThat(openApi.at("/components/requestBodies/TrackBatch/x-max-items").asInt())
+                .isEqualTo(Limits.MAX_BATCH_ITEMS);
+        assertThat(openApi.at("/components/requestBodies/TrackBatch/x-max-item-bytes").asInt())
+                .isEqualTo(Limits.MAX_BATCH_ITEM_BYTES);
+        assertThat(schemas.at("/TrackBatchRequest/properties/batch/maxItems").asInt()).isEqualTo(Limits.MAX_BATCH_ITEMS);
+        assertThat(schemas.at("/BatchResult/properties/results/maxItems").asInt()).isEqualTo(Limits.MAX_BATCH_ITEMS);
 
         List<String> documentedTypes = new ArrayList<>();
         schemas.at("/AttributeTypeName/enum").forEach(type -> documentedTypes.add(type.asText()));
@@ -154,6 +162,66 @@ class OpenApiTest {
             assertThat(requestSchema(route).validate(json(body))).as(route + " " + body).matches(
                     errors -> errors.isEmpty() == valid, valid ? "no schema error" : "a schema error");
         }
+    }
+
+    /**
+     * For a batch, the schema speaks at two levels: a body it refuses at the batch level (not a batch, no items, an
+     * item of no known type) is a 422, and an item it refuses (of a known type) is rejected in its result while the
+     * others are stored; a body it takes is stored whole.
+     */
+    @Test
+    void theBatchSchema_andTheHandler_agreeOnBatchesAndOnItems() {
+        String event = "{\"type\":\"event\",\"customerId\":\"c1\",\"name\":\"Viewed\",\"time\":1,\"attributes\":{\"n\":1}}";
+        String customer = "{\"type\":\"customer\",\"id\":\"c1\",\"attributes\":[{\"name\":\"plan\",\"type\":\"string\","
+                + "\"value\":\"gold\"}]}";
+        String badEvent = "{\"type\":\"event\",\"customerId\":\"c1\",\"name\":\"Viewed\",\"attributes\":{}}";
+        String badCustomer = "{\"type\":\"customer\",\"attributes\":{\"email\":true}}";
+        TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
+        String project = "openapi-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonSchema schema = requestSchema("/track/batch");
+
+        for (String body : List.of("{}", "{\"batch\":[]}", "{\"batch\":{}}", "{\"batch\":[{\"type\":\"order\"}]}",
+                "{\"batch\":[" + event + ",3]}")) {
+            assertThat(api.post("/track/batch", project, body).status()).as(body).isEqualTo(422);
+            assertThat(schema.validate(json(body))).as(body).isNotEmpty();
+        }
+        String valid = "{\"batch\":[" + event + "," + customer + "]}";
+        assertThat(schema.validate(json(valid))).isEmpty();
+        assertThat(api.post("/track/batch", project, valid).json().get("success").booleanValue()).isTrue();
+        for (String item : List.of(badEvent, badCustomer)) {
+            String body = "{\"batch\":[" + event + "," + item + "]}";
+            TrackingApi.Response response = api.post("/track/batch", project, body);
+            assertThat(response.json().at("/results/1/status").asText()).as(item).isEqualTo("rejected");
+            assertThat(response.json().at("/results/0/status").asText()).isEqualTo("stored");
+            assertThat(schema.validate(json(body))).as(item).isNotEmpty();
+            assertThat(SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
+                    + "#/components/schemas/BatchItem")).validate(json(item))).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theBatchHandlersRealAnswers_validateAgainstTheBatchResultSchema() {
+        TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
+        String project = "openapi-" + UUID.randomUUID().toString().substring(0, 8);
+        api.post("/track/event", project, "{\"customerId\":\"c\",\"name\":\"Paid\",\"time\":1,\"attributes\":{\"Amount\":1}}");
+        TrackingApi.Response mixed = api.post("/track/batch", project, "{\"batch\":[{\"type\":\"event\",\"customerId\":"
+                + "\"c\",\"name\":\"Paid\",\"time\":2,\"attributes\":{\"Amount\":\"one\"}},{\"type\":\"customer\"},"
+                + "{\"type\":\"customer\",\"id\":\"c\",\"attributes\":{\"plan\":\"gold\"}}]}");
+        List<dev.trackingapi.api.BatchItemResult> counted = new ArrayList<>();
+        counted.add(dev.trackingapi.api.BatchItemResult.unavailable(0));
+        TrackingApi.Response unavailable = response(ApiResponses.batch(counted));
+
+        JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
+                + "#/components/responses/BatchResults/content/application~1json/schema"));
+        assertThat(mixed.json().at("/results/0/ignored/0/reason").asText()).isEqualTo("type_mismatch");
+        assertThat(mixed.json().at("/results/1/status").asText()).isEqualTo("rejected");
+        for (TrackingApi.Response response : List.of(mixed, unavailable)) {
+            assertThat(schema.validate(response.json())).as(response.toString()).isEmpty();
+        }
+        assertThat(unavailable.headers()).containsKey("retry-after");
+        assertThat(schema.validate(json("{\"success\":true,\"stored\":1,\"rejected\":0,\"unavailable\":0,"
+                + "\"results\":[{\"index\":0,\"status\":\"stored\",\"details\":[]}]}")))
+                .as("a stored result with details is not a documented answer").isNotEmpty();
     }
 
     private static String flat(int count) {

@@ -103,7 +103,28 @@ public final class FunctionProbe {
                                          String route, String projectId, String eventFileBody) {
         List<Step> steps = new ArrayList<>();
         steps.add(post(handler, route, projectId, "the events/ file's body", 200, "\"success\":true", eventFileBody));
-        if (route.contains("/event")) {
+        if (route.equals("/track/batch")) {
+            String purchase = "{\"type\":\"event\"," + event("probe-customer", "Probe Purchase", "retry-1",
+                    "[{\"name\":\"Amount\",\"type\":\"number\",\"value\":10}]").substring(1);
+            String batch = "{\"batch\":[" + purchase + ",{\"type\":\"customer\",\"id\":\"probe-user\",\"attributes\":"
+                    + "{\"name\":\"Probe\",\"visits\":3}},{\"type\":\"event\"," + event("probe-customer-2", "Probe Visit",
+                    null, "{\"Page\":\"home\",\"Tags\":[\"a\",\"b\"]}").substring(1) + ",{\"type\":\"customer\","
+                    + customer("probe-near", 0, Limits.MAX_CUSTOM_ATTRIBUTES_TRACK_USER - 2).substring(1) + "]}";
+            steps.add(post(handler, route, projectId, "a batch of new customers, types and events", 200,
+                    "\"success\":true", batch));
+            steps.add(post(handler, route, projectId, "the same batch again (a client replay)", 200,
+                    "\"success\":true", batch));
+            steps.add(post(handler, route, projectId, "type mismatches, a rejected item, profiles over the cap", 200,
+                    "\"status\":\"rejected\"", "{\"batch\":[{\"type\":\"event\"," + event("probe-customer",
+                            "Probe Purchase", "mismatch-1", "[{\"name\":\"Amount\",\"type\":\"string\",\"value\":"
+                                    + "\"ten\"}]").substring(1)
+                            + ",{\"type\":\"customer\",\"id\":\"probe-user\",\"attributes\":{\"visits\":\"three\"}},"
+                            + "{\"type\":\"event\",\"customerId\":\"\"},{\"type\":\"customer\","
+                            + customer("probe-big", 0, Limits.MAX_CUSTOM_ATTRIBUTES_TRACK_USER + 5).substring(1)
+                            + ",{\"type\":\"customer\"," + customer("probe-near", 100, 5).substring(1) + "]}"));
+            steps.add(post(handler, route, projectId, "a batch that is not one", 422, "ValidationError",
+                    "{\"batch\":[{\"type\":\"order\"}]}"));
+        } else if (route.contains("/event")) {
             String purchase = event("probe-customer", "Probe Purchase", "retry-1",
                     "[{\"name\":\"Amount\",\"type\":\"number\",\"value\":10}]");
             steps.add(post(handler, route, projectId, "an event that registers Amount as a number", 200,
@@ -134,8 +155,9 @@ public final class FunctionProbe {
                     "{\"id\":\"\",\"attributes\":[{\"name\":\"x\",\"type\":\"colour\",\"value\":1}]}"));
         }
         steps.add(post(handler, route, projectId, "unparseable JSON", 400, "BadRequestError", "{\"id\":"));
-        steps.add(post(handler, route, projectId, "a body over 256 KB", 413, "PayloadTooLargeError",
-                "{\"padding\":\"" + "x".repeat(Limits.MAX_BODY_BYTES) + "\"}"));
+        int maxBody = route.equals("/track/batch") ? Limits.MAX_BATCH_BODY_BYTES : Limits.MAX_BODY_BYTES;
+        steps.add(post(handler, route, projectId, "a body over the route's limit", 413, "PayloadTooLargeError",
+                "{\"padding\":\"" + "x".repeat(maxBody) + "\"}"));
         steps.add(post(handler, route, null, "no project from the authorizer", 401, "AuthenticationError",
                 eventFileBody));
         return steps;

@@ -8,6 +8,7 @@ import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
 import dev.trackingapi.entrypoints.RestApiCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiEventHandler;
+import dev.trackingapi.entrypoints.TrackBatchHandler;
 import dev.trackingapi.entrypoints.TrackEventHandler;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
 import dev.trackingapi.entrypoints.TrackUserHandler;
@@ -79,6 +80,8 @@ final class LocalHandlers {
                 new TrackUserHandler(Wiring.customerTracker(dynamoDb, environment), clock)));
         factories.put(handler(RestApiCustomerHandler.class), Factory.route(environment ->
                 new RestApiCustomerHandler(Wiring.customerTracker(dynamoDb, environment), clock)));
+        factories.put(handler(TrackBatchHandler.class), Factory.route(environment ->
+                new TrackBatchHandler(Wiring.batchTracker(dynamoDb, environment), clock)));
         return factories;
     };
 

@@ -80,7 +80,8 @@ class LocalApiIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"track-event-v2", "track-event", "rest-api-event", "track-user", "rest-api-customer"})
+    @ValueSource(strings = {"track-event-v2", "track-event", "rest-api-event", "track-user", "rest-api-customer",
+            "track-batch"})
     void everyRoute_acceptsItsEventsFileBody_andTheDataIsInDynamoDb(String file) throws IOException {
         JsonNode event = eventFile(file);
         String path = event.get("rawPath").asText();
@@ -92,12 +93,14 @@ class LocalApiIT {
         assertThat(json(response).get("success").asBoolean()).isTrue();
         assertThat(response.headers().firstValue("content-type")).contains(JSON_TYPE);
         assertThat(response.headers().firstValue("apigw-requestid")).isPresent();
-        JsonNode sent = LocalApiTesting.JSON.readTree(body);
-        if (path.contains("event")) {
-            assertThat(stored.events("shop-a", sent.get("customerId").asText()))
-                    .anySatisfy(item -> assertThat(item.get(EventsTable.NAME).s()).isEqualTo(sent.get("name").asText()));
-        } else {
-            assertThat(stored.profile("shop-a", sent.get("id").asText())).isPresent();
+        JsonNode posted = LocalApiTesting.JSON.readTree(body);
+        for (JsonNode sent : posted.has("batch") ? posted.get("batch") : List.of(posted)) {
+            if (sent.has("customerId")) {
+                assertThat(stored.events("shop-a", sent.get("customerId").asText())).anySatisfy(item ->
+                        assertThat(item.get(EventsTable.NAME).s()).isEqualTo(sent.get("name").asText()));
+            } else {
+                assertThat(stored.profile("shop-a", sent.get("id").asText())).isPresent();
+            }
         }
         assertThat(running.log()).containsPattern("POST " + path + " 200 \\d+ ms");
     }
@@ -168,9 +171,10 @@ class LocalApiIT {
     @Test
     void aKeyRegisteredWithoutTrack_is403OnTheTrackingRoutes_andNothingIsStored() {
         String customer = "read-only-" + UUID.randomUUID();
-        for (String path : List.of("/track/user", "/track/event/v2")) {
-            HttpResponse<String> response = post(running, path, READ_KEY, JSON_TYPE,
-                    "{\"id\":\"" + customer + "\",\"customerId\":\"" + customer + "\",\"attributes\":{}}");
+        for (String path : List.of("/track/user", "/track/event/v2", "/track/batch")) {
+            String item = "{\"id\":\"" + customer + "\",\"customerId\":\"" + customer + "\",\"attributes\":{}}";
+            HttpResponse<String> response = post(running, path, READ_KEY, JSON_TYPE, path.equals("/track/batch")
+                    ? "{\"batch\":[" + item.replace("{\"id\"", "{\"type\":\"customer\",\"id\"") + "]}" : item);
 
             assertThat(response.statusCode()).as(path).isEqualTo(403);
             assertThat(json(response).path("type").asText()).isEqualTo("AuthorizationError");
