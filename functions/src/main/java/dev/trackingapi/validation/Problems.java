@@ -49,6 +49,11 @@ public final class Problems {
         return listed.isEmpty();
     }
 
+    /** The problems listed so far, in the order they were found. */
+    public List<ValidationProblem> listed() {
+        return List.copyOf(listed);
+    }
+
     public void throwIfAny() {
         if (!listed.isEmpty()) {
             throw new RequestValidationException(listed, unlisted);
