@@ -72,6 +72,10 @@ public final class ImportCli implements Callable<Integer> {
                     + " lines otherwise.")
     String progress = "auto";
 
+    @Option(names = "--progress-every", paramLabel = "SECONDS",
+            description = "How often a plain progress line is written. Default: 5.")
+    int progressEvery = 5;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "NDJSON or CSV files, imported in this order.")
     List<Path> files;
 
@@ -124,6 +128,7 @@ public final class ImportCli implements Callable<Integer> {
         requireBetween("--batch-size", batchSize, 1, Limits.MAX_BATCH_ITEMS);
         requireBetween("--in-flight", inFlight, 1, 16);
         requireBetween("--max-attempts", maxAttempts, 1, 1_000);
+        requireBetween("--progress-every", progressEvery, 1, 3_600);
         Progress.Mode mode = switch (progress) {
             case "auto" -> terminal ? Progress.Mode.BAR : Progress.Mode.LINES;
             case "bar" -> Progress.Mode.BAR;
@@ -135,7 +140,7 @@ public final class ImportCli implements Callable<Integer> {
         Importer importer = new Importer(new Importer.Settings(baseUrl(url), apiKey, files, resume, batchSize,
                 inFlight, checkpoint != null ? checkpoint : first.resolveSibling(first.getFileName() + ".checkpoint"),
                 rejected != null ? rejected : first.resolveSibling(first.getFileName() + ".rejected.ndjson"), mode,
-                maxAttempts, 5_000), out, err);
+                maxAttempts, progressEvery * 1_000L), out, err);
         Thread interrupted = new Thread(() -> {
             if (!importer.finished()) {
                 err.println();
