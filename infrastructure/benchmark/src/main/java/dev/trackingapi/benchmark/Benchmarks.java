@@ -1,10 +1,12 @@
 package dev.trackingapi.benchmark;
 
+import dev.trackingapi.service.BatchTracker;
 import dev.trackingapi.template.TemplateTables;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,15 +14,18 @@ import java.util.TreeSet;
 /**
  * Runs the benchmarks and prints their figures beside the targets, with the machine they ran on.
  * {@code run.sh} builds and starts it. Options: {@code --quick} runs smaller sizes (a smoke test of the harness, not
- * figures); {@code --figures 3,4} runs only those figures (all six by default).
+ * figures); {@code --figures 3,4} runs only those figures (all eight by default).
  */
 public final class Benchmarks {
-    private static final Set<Integer> ALL_FIGURES = Set.of(1, 2, 3, 4, 5, 6);
+    private static final Set<Integer> ALL_FIGURES = Set.of(1, 2, 3, 4, 5, 6, 7, 8);
 
     private Benchmarks() {
     }
 
     public static void main(String[] args) {
+        // As template.yaml sets it for the batch function (figure 7): a keep-alive connection for each of its
+        // concurrent calls. The single routes never hold more than two connections, so it changes nothing for them.
+        System.setProperty("http.maxConnections", "32");
         boolean quick = false;
         Set<Integer> figures = ALL_FIGURES;
         for (int i = 0; i < args.length; i++) {
@@ -42,7 +47,7 @@ public final class Benchmarks {
                 .orElseThrow(() -> new IllegalStateException("run from inside the repository"));
         System.out.println(machine());
         System.out.println();
-        if (figures.stream().anyMatch(figure -> figure <= 4)) {
+        if (figures.stream().anyMatch(figure -> figure <= 4 || figure == 7)) {
             try (LocalDynamoDb dynamoDb = LocalDynamoDb.start()) {
                 if (figures.contains(1)) {
                     requestCounts(dynamoDb, quick ? new TrafficMix(50, 5, 10) : new TrafficMix(1000, 20, 10));
@@ -56,6 +61,10 @@ public final class Benchmarks {
                 if (figures.contains(4)) {
                     priming(dynamoDb, repository, quick ? 3 : 11, 300);
                 }
+                if (figures.contains(7)) {
+                    batches(dynamoDb, quick ? new TrafficMix(100, 20, 10) : new TrafficMix(1_000, 100, 10), 500,
+                            quick ? 2 : 5);
+                }
             }
         }
         if (figures.contains(5)) {
@@ -63,6 +72,9 @@ public final class Benchmarks {
         }
         if (figures.contains(6)) {
             artifact(repository);
+        }
+        if (figures.contains(8)) {
+            importer(repository, quick ? 5_000 : 100_000);
         }
     }
 
@@ -83,7 +95,7 @@ public final class Benchmarks {
     }
 
     private static String notFigures(String list) {
-        return "--figures takes numbers from 1 to 6, comma-separated, not: " + list;
+        return "--figures takes numbers from 1 to 8, comma-separated, not: " + list;
     }
 
     private static void requestCounts(LocalDynamoDb dynamoDb, TrafficMix mix) {
@@ -161,6 +173,54 @@ public final class Benchmarks {
         ArtifactSize.Result result = ArtifactSize.measure(repository);
         System.out.printf(Locale.ROOT, "6. Deployment package of functions/: %.2f MB zipped (%d dependency jars)%n",
                 result.megabytes(), result.dependencyJars());
+    }
+
+    private static void batches(LocalDynamoDb dynamoDb, TrafficMix mix, int batchSize, int largest) {
+        long started = System.nanoTime();
+        BatchBenchmark.Result result = BatchBenchmark.run(dynamoDb, mix, batchSize);
+        System.out.printf(Locale.ROOT, "7. Batches of %d against single requests: %,d events (%d customers x %d events x %d"
+                        + " attributes) each way, steady state, in turn (%.0f s)%n", batchSize, mix.events(),
+                mix.customers(), mix.events() / mix.customers(), mix.attributesPerEvent(),
+                (System.nanoTime() - started) / 1e9);
+        for (var mode : new Object[][]{{"single", result.single()}, {"batch", result.batch()}}) {
+            BatchBenchmark.Mode figures = (BatchBenchmark.Mode) mode[1];
+            System.out.printf(Locale.ROOT, "   %-7s writes %.4f  write units %.4f  reads %.4f  handler %.3f ms/event"
+                            + "  API Gateway requests %,d  cost $%.2f per million events%n", mode[0],
+                    figures.writesPerEvent(), figures.writeUnitsPerEvent(), figures.readsPerEvent(),
+                    figures.handlerMillisPerEvent(), figures.meteredRequests(), figures.costPerMillionEvents());
+        }
+        System.out.printf(Locale.ROOT, "   DynamoDB Local's floor, the batch's PutItems made again and nothing else: %.3f ms"
+                        + " each one at a time, %.3f ms each %d at a time (batch handler = %.2f x this floor)%n",
+                result.floorOne(), result.floorBatch(), BatchTracker.MAX_CONCURRENT_CUSTOMERS,
+                result.batch().handlerMillisPerEvent() / result.floorBatch());
+        System.out.printf(Locale.ROOT, "   the handlers' own time, DynamoDB answering at once: single %.3f ms/event, batch"
+                + " %.3f ms/event (%.3f)%n", result.ownSingle(), result.ownBatch(), result.ownBatch() / result.ownSingle());
+        boolean sameWrites = result.batch().counts().writeRequests() == result.single().counts().writeRequests()
+                && result.batch().counts().writeUnits() == result.single().counts().writeUnits();
+        System.out.printf(Locale.ROOT, "   target: the same writes and write units per event as single requests: %s;"
+                        + " handler time batch / single %.3f <= 0.25: %s; batch cost <= $0.80: %s%n", verdict(sameWrites),
+                result.handlerTimeRatio(), verdict(result.handlerTimeRatio() <= 0.25),
+                verdict(result.batch().costPerMillionEvents() <= 0.80));
+        List<Double> thousand = BatchBenchmark.largestBatchMillis(dynamoDb, new TrafficMix(1_000, 1, 10), largest);
+        System.out.printf(Locale.ROOT, "   batches of 1,000 items (new events of known customers): %s ms; the function's"
+                        + " timeout is 29,000 ms, items start at most until 16,000 ms%n",
+                String.join(", ", thousand.stream().map(ms -> String.format(Locale.ROOT, "%,.0f", ms)).toList()));
+    }
+
+    private static void importer(Path repository, int lines) {
+        Path log;
+        try {
+            log = Files.createTempFile("import-benchmark", ".log");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ImportBenchmark.Result result = ImportBenchmark.run(repository, lines, log);
+        System.out.printf(Locale.ROOT, "8. Importer against the local API (its own JVM, loopback, DynamoDB Local in"
+                + " memory): %,d-line NDJSON file of events%n", lines);
+        System.out.printf(Locale.ROOT, "   %,.0f events/s (%.1f s), exit code %d; events stored %,d: %s%n",
+                result.eventsPerSecond(), result.seconds(), result.exitCode(), result.stored(),
+                result.stored() == lines ? "the same count" : "MISSED");
+        System.out.println("   " + result.summary().replace("\n", "\n   "));
     }
 
     private static String verdict(boolean met) {

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.LongAdder;
  * events table must hold exactly the events that were acknowledged, once each, and every acknowledged customer.
  */
 final class LoadRun {
-    private static final String EVENTS_TABLE = "EventsTable";
+    static final String EVENTS_TABLE = "EventsTable";
     private static final String CUSTOMERS_TABLE = "CustomersTable";
 
     private LoadRun() {
@@ -160,7 +160,8 @@ final class LoadRun {
         return java.util.Arrays.copyOf(latencies, measured);
     }
 
-    private static long count(DynamoDbClient dynamoDb, String table, String sortKeyOrNull) {
+    /** Items of the load project in the table (with that sort key when one is given): a scan that counts. */
+    static long count(DynamoDbClient dynamoDb, String table, String sortKeyOrNull) {
         ScanRequest.Builder scan = ScanRequest.builder().tableName(table).select("COUNT")
                 .filterExpression("begins_with(pk, :project)" + (sortKeyOrNull == null ? "" : " AND sk = :sk"));
         Map<String, AttributeValue> values = new java.util.HashMap<>();

@@ -108,6 +108,9 @@ final class CsvCustomers {
                 JsonNode value = value(type, cell);
                 String problem = value == null ? "is not a boolean (true or false)"
                         : ValueChecks.problemWithValue(type, value);
+                if (problem != null && type == AttributeType.NUMBER && problem.startsWith("must be a number (got")) {
+                    problem = "is not a number";
+                }
                 if (problem != null) {
                     problems.add("row " + row.row() + ", " + column.describe(header.get(column.index())) + " ("
                             + type.wireName() + "): \"" + cell + "\" " + problem);

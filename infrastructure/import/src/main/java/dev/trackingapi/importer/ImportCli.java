@@ -96,7 +96,8 @@ public final class ImportCli implements Callable<Integer> {
     }
 
     /** Runs the importer; returns its exit code. */
-    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal) {
+    public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
+                          boolean terminal) {
         CommandLine commandLine = new CommandLine(new ImportCli(environment, out, err, terminal));
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));

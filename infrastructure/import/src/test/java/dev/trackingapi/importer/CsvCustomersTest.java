@@ -67,7 +67,7 @@ class CsvCustomersTest {
                 + "c,1e999,yesterday,false,3\n");
 
         assertThat(message).startsWith("customers.csv: 5 problems; the file was rejected and nothing was sent:")
-                .contains("row 3, column B \"Amount:number\" (number): \"ten\" must be a number")
+                .contains("row 3, column B \"Amount:number\" (number): \"ten\" is not a number")
                 .contains("row 3, column C \"When:date\" (date): \"2020-13-01\" is not a real calendar date")
                 .contains("row 3, column D \"Opt In:boolean\" (boolean): \"maybe\" is not a boolean (true or false)")
                 .contains("row 4, column B \"Amount:number\" (number): \"1e999\"")

@@ -236,7 +236,7 @@ class ImporterTest {
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(api.batches()).isEmpty();
             assertThat(run.err()).contains("customers.csv: 4 problems; the file was rejected and nothing was sent:")
-                    .contains("row 3, column C \"Lifetime Value:number\" (number): \"12,5\" must be a number")
+                    .contains("row 3, column C \"Lifetime Value:number\" (number): \"12,5\" is not a number")
                     .contains("row 3, column D \"Signed Up:date\" (date): \"2021-02-30\" is not a real calendar date")
                     .contains("row 3, column E \"Newsletter:boolean\" (boolean): \"yes\" is not a boolean")
                     .contains("row 4, column A \"Customer ID\" (the customer id): \"\" is not allowed to be empty");
