@@ -56,7 +56,12 @@ public final class BatchBenchmark {
 
     /** One mode's measure: what DynamoDB was asked, how long the handler took, and what API Gateway bills. */
     public record Mode(long events, long requests, long meteredRequests, RequestCounter.Counts counts,
-                       double handlerMillis, double billedMillis) {
+                       double handlerMillis, double billedMillis, double cpuMillis) {
+        /** The JVM's CPU time (every thread, JIT and GC included) while the handler ran, per event. */
+        public double cpuMillisPerEvent() {
+            return cpuMillis / events;
+        }
+
         public double writesPerEvent() {
             return (double) counts.writeRequests() / events;
         }
@@ -86,11 +91,11 @@ public final class BatchBenchmark {
     /**
      * @param floorOne   DynamoDB Local's floor: the batch's own PutItems of events sent again one at a time, ms each
      * @param floorBatch the same PutItems, {@link BatchTracker#MAX_CONCURRENT_CUSTOMERS} at a time, ms each
-     * @param ownSingle  the single handler's own time per event, DynamoDB answering at once ({@link InstantDynamoDb})
+     * @param ownSingle  the single handler's own work, DynamoDB answering at once ({@link InstantDynamoDb})
      * @param ownBatch   the batch handler's, likewise
      */
     public record Result(TrafficMix mix, int batchSize, Mode single, Mode batch, double floorOne, double floorBatch,
-                         double ownSingle, double ownBatch) {
+                         Mode ownSingle, Mode ownBatch) {
         public double handlerTimeRatio() {
             return batch.handlerMillisPerEvent() / single.handlerMillisPerEvent();
         }
@@ -119,8 +124,8 @@ public final class BatchBenchmark {
             own = measure(single, batch, dynamoDb.tables(), mix, batchSize, () -> new RequestCounter.Counts[]{
                     new RequestCounter.Counts(0, 0, 0, 0, 0), new RequestCounter.Counts(0, 0, 0, 0, 0)}, null);
         }
-        return new Result(mix, batchSize, measured.single(), measured.batch(), floorOne, floorBatch,
-                own.single().handlerMillisPerEvent(), own.batch().handlerMillisPerEvent());
+        return new Result(mix, batchSize, measured.single(), measured.batch(), floorOne, floorBatch, own.single(),
+                own.batch());
     }
 
     private record Measured(Mode single, Mode batch) {
@@ -228,10 +233,18 @@ public final class BatchBenchmark {
 
     /** Requests made, as API Gateway meters them, and the handler's time, measured and as Lambda bills it. */
     private static final class Tally {
+        private static final com.sun.management.OperatingSystemMXBean SYSTEM =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long requests;
         long metered;
         long nanos;
         long billedMillis;
+        long cpuNanos;
+        private long cpuAtStart;
+
+        void starting() {
+            cpuAtStart = SYSTEM.getProcessCpuTime();
+        }
 
         void add(int bodyBytes, long elapsedNanos) {
             requests++;
@@ -240,12 +253,17 @@ public final class BatchBenchmark {
             billedMillis += Math.max(1, (elapsedNanos + 999_999) / 1_000_000);
         }
 
+        void ended() {
+            cpuNanos += SYSTEM.getProcessCpuTime() - cpuAtStart;
+        }
+
         Mode mode(long events, RequestCounter.Counts counts) {
-            return new Mode(events, requests, metered, counts, nanos / 1e6, billedMillis);
+            return new Mode(events, requests, metered, counts, nanos / 1e6, billedMillis, cpuNanos / 1e6);
         }
     }
 
     private static void sendOneByOne(TrackEventV2Handler handler, String project, List<String> bodies, Tally tally) {
+        tally.starting();
         for (String body : bodies) {
             long started = System.nanoTime();
             APIGatewayV2HTTPResponse response = handler.handleRequest(ColdStartChild.event(body, project, "single"),
@@ -256,6 +274,7 @@ public final class BatchBenchmark {
                         + response.getBody());
             }
         }
+        tally.ended();
     }
 
     static void sendAsBatch(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, String project,
@@ -265,9 +284,11 @@ public final class BatchBenchmark {
             batch.append(i == 0 ? "" : ",").append("{\"type\":\"event\",").append(bodies.get(i).substring(1));
         }
         String body = batch.append("]}").toString();
+        tally.starting();
         long started = System.nanoTime();
         APIGatewayV2HTTPResponse response = handler.handleRequest(ColdStartChild.event(body, project, "batch"), null);
         tally.add(body.getBytes(StandardCharsets.UTF_8).length, System.nanoTime() - started);
+        tally.ended();
         if (response.getStatusCode() != 200 || !response.getBody().startsWith("{\"success\":true,")) {
             throw new IllegalStateException("every item must be stored: " + response.getStatusCode() + " "
                     + response.getBody().substring(0, Math.min(500, response.getBody().length())));

@@ -193,8 +193,10 @@ public final class Benchmarks {
                         + " each one at a time, %.3f ms each %d at a time (batch handler = %.2f x this floor)%n",
                 result.floorOne(), result.floorBatch(), BatchTracker.MAX_CONCURRENT_CUSTOMERS,
                 result.batch().handlerMillisPerEvent() / result.floorBatch());
-        System.out.printf(Locale.ROOT, "   the handlers' own time, DynamoDB answering at once: single %.3f ms/event, batch"
-                + " %.3f ms/event (%.3f)%n", result.ownSingle(), result.ownBatch(), result.ownBatch() / result.ownSingle());
+        System.out.printf(Locale.ROOT, "   the handlers' own work, DynamoDB answering at once: single %.3f ms/event (CPU %.3f),"
+                        + " batch %.3f ms/event (CPU %.3f)%n", result.ownSingle().handlerMillisPerEvent(),
+                result.ownSingle().cpuMillisPerEvent(), result.ownBatch().handlerMillisPerEvent(),
+                result.ownBatch().cpuMillisPerEvent());
         boolean sameWrites = result.batch().counts().writeRequests() == result.single().counts().writeRequests()
                 && result.batch().counts().writeUnits() == result.single().counts().writeUnits();
         System.out.printf(Locale.ROOT, "   target: the same writes and write units per event as single requests: %s;"

@@ -53,7 +53,7 @@ final class ImportBenchmark {
                     Map.of("TRACKING_API_KEY", LocalApiProcess.KEY), new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
             double seconds = (System.nanoTime() - started) / 1e9;
-            try (DynamoDbClient dynamoDb = LocalDynamoDb.client(api.dynamoDbEndpoint())) {
+            try (DynamoDbClient dynamoDb = LocalDynamoDb.patientClient(api.dynamoDbEndpoint())) {
                 return new Result(lines, seconds, exitCode, LoadRun.count(dynamoDb, LoadRun.EVENTS_TABLE, null),
                         out.toString(StandardCharsets.UTF_8).strip());
             }

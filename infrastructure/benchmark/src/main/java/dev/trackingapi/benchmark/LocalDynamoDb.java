@@ -7,9 +7,11 @@ import dev.trackingapi.template.DynamoDbLocalServer;
 import dev.trackingapi.template.TemplateTables;
 import dev.trackingapi.template.TemplateTablesCreator;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -46,6 +48,18 @@ public final class LocalDynamoDb implements AutoCloseable {
     public static DynamoDbClient client(URI endpoint, ExecutionInterceptor... interceptors) {
         return DynamoDbClients.create(endpoint, DynamoDbLocalServer.REGION, DynamoDbLocalServer.CREDENTIALS,
                 configuration -> List.of(interceptors).forEach(configuration::addExecutionInterceptor));
+    }
+
+    /** A client for the benchmarks' own counting scans of large tables: minutes, not the functions' 3 s per read. */
+    public static DynamoDbClient patientClient(URI endpoint) {
+        return DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(2)).build())
+                .overrideConfiguration(configuration -> configuration.apiCallTimeout(Duration.ofMinutes(10))
+                        .apiCallAttemptTimeout(Duration.ofMinutes(3)))
+                .endpointOverride(endpoint)
+                .region(DynamoDbLocalServer.REGION)
+                .credentialsProvider(DynamoDbLocalServer.CREDENTIALS)
+                .build();
     }
 
     public TableNames tables() {
