@@ -109,7 +109,7 @@ public final class BatchTracker {
                 try {
                     outcomes[i] = new Outcome.Stored(track(projectId, item, customAttributeCap, receivedAt));
                 } catch (StorageUnavailableException storage) {
-                    unavailable = storage.getMessage();
+                    unavailable = String.valueOf(storage.getMessage());
                     outcomes[i] = new Outcome.Unavailable(unavailable);
                 } catch (StoredItemTooLargeException tooLarge) {
                     outcomes[i] = new Outcome.ProfileTooLarge();
