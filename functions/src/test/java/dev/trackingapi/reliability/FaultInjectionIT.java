@@ -109,13 +109,7 @@ class FaultInjectionIT {
             throws Exception {
         FaultInjector faults = new FaultInjector(SEED, FAULT_FRACTION, true);
         List<DynamoDbClient> clients = new ArrayList<>();
-        List<TrackingApi> environments = new ArrayList<>();
-        for (int e = 0; e < ENVIRONMENTS; e++) {
-            DynamoDbClient client = TestDynamoDb.newClient(TestDynamoDb.server(),
-                    configuration -> configuration.addExecutionInterceptor(faults));
-            clients.add(client);
-            environments.add(new TrackingApi(client, TestDynamoDb.tables()));
-        }
+        List<TrackingApi> environments = environmentsFailingWith(faults, clients);
         // Fixed, like the receive times, so that a run with the same seed sends the same requests (DynamoDB Local is
         // new, in memory, in every test JVM).
         String project = "faults-" + SEED;
@@ -136,6 +130,18 @@ class FaultInjectionIT {
         } finally {
             clients.forEach(DynamoDbClient::close);
         }
+    }
+
+    /** The execution environments of a run, each on a DynamoDB client of its own through the faults (in clients). */
+    private static List<TrackingApi> environmentsFailingWith(FaultInjector faults, List<DynamoDbClient> clients) {
+        List<TrackingApi> environments = new ArrayList<>();
+        for (int e = 0; e < ENVIRONMENTS; e++) {
+            DynamoDbClient client = TestDynamoDb.newClient(TestDynamoDb.server(),
+                    configuration -> configuration.addExecutionInterceptor(faults));
+            clients.add(client);
+            environments.add(new TrackingApi(client, TestDynamoDb.tables()));
+        }
+        return environments;
     }
 
     @Test
@@ -197,13 +203,7 @@ class FaultInjectionIT {
             throws Exception {
         FaultInjector faults = new FaultInjector(SEED + 1, FAULT_FRACTION, false);
         List<DynamoDbClient> clients = new ArrayList<>();
-        List<TrackingApi> environments = new ArrayList<>();
-        for (int e = 0; e < ENVIRONMENTS; e++) {
-            DynamoDbClient client = TestDynamoDb.newClient(TestDynamoDb.server(),
-                    configuration -> configuration.addExecutionInterceptor(faults));
-            clients.add(client);
-            environments.add(new TrackingApi(client, TestDynamoDb.tables()));
-        }
+        List<TrackingApi> environments = environmentsFailingWith(faults, clients);
         String project = "batch-faults-" + SEED;
         int itemsPerBatch = 120;
         AtomicInteger unavailableAtFirst = new AtomicInteger();

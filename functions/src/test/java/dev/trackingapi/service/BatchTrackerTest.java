@@ -86,6 +86,27 @@ class BatchTrackerTest {
         }
     }
 
+    /** What a registration hook sees. */
+    private interface Registration {
+        void of(AttributeScope scope, String name, AttributeType type);
+    }
+
+    /** A type store that runs every registration through the hook first. */
+    private static AttributeTypeStore typesThrough(AttributeTypeStore real, Registration hook) {
+        return new AttributeTypeStore() {
+            @Override
+            public AttributeType registerIfAbsent(AttributeScope scope, String name, AttributeType type, Instant now) {
+                hook.of(scope, name, type);
+                return real.registerIfAbsent(scope, name, type, now);
+            }
+
+            @Override
+            public List<Registered> registered(int max) {
+                return real.registered(max);
+            }
+        };
+    }
+
     /** A customer store that runs every call through the hook first. */
     private static CustomerStore customersThrough(CustomerStore real, Runnable hook,
                                                   Function<CustomerUpsert, List<Attribute>> upsert) {
@@ -166,19 +187,10 @@ class BatchTrackerTest {
 
     @Test
     void aNewAttribute_isRegisteredWithItsEarliestItemsType_beforeAnyItemRuns() {
-        BatchTracker tracker = tracker(real -> new AttributeTypeStore() {
-            @Override
-            public AttributeType registerIfAbsent(AttributeScope scope, String name, AttributeType type, Instant now) {
-                happened.add("register " + name + " " + type);
-                pause(20);
-                return real.registerIfAbsent(scope, name, type, now);
-            }
-
-            @Override
-            public List<Registered> registered(int max) {
-                return real.registered(max);
-            }
-        }, Function.identity(), real -> event -> {
+        BatchTracker tracker = tracker(real -> typesThrough(real, (scope, name, type) -> {
+            happened.add("register " + name + " " + type);
+            pause(20);
+        }), Function.identity(), real -> event -> {
             happened.add("write " + event.customerId());
             return real.putIfAbsent(event);
         });
@@ -225,20 +237,11 @@ class BatchTrackerTest {
 
     @Test
     void itemsOfAScopeWhoseNewTypesCannotBeRegistered_areUnavailable_andTheOthersAreStored() {
-        BatchTracker tracker = tracker(real -> new AttributeTypeStore() {
-            @Override
-            public AttributeType registerIfAbsent(AttributeScope scope, String name, AttributeType type, Instant now) {
-                if (scope.id().endsWith("#Refunded")) {
-                    throw new StorageUnavailableException("throttled", null);
-                }
-                return real.registerIfAbsent(scope, name, type, now);
+        BatchTracker tracker = tracker(real -> typesThrough(real, (scope, name, type) -> {
+            if (scope.id().endsWith("#Refunded")) {
+                throw new StorageUnavailableException("throttled", null);
             }
-
-            @Override
-            public List<Registered> registered(int max) {
-                return real.registered(max);
-            }
-        }, Function.identity(), Function.identity());
+        }), Function.identity(), Function.identity());
         List<BatchItem> items = List.of(event("a", "Refunded", 1, number("Amount", 1)),
                 event("b", "Ordered", 2, number("Amount", 1)), event("a", "Ordered", 3, number("Amount", 2)),
                 event("c", "Refunded", 4));

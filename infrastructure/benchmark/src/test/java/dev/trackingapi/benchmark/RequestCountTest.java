@@ -7,9 +7,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Figure 1 of the benchmark on a small mix. Request counts are deterministic, so they are asserted exactly: in steady
- * state one write and no read per event; in the first pass one more write per new customer and per new attribute,
- * and one read (a batch lookup) per event that meets a customer or an event name the environment has not seen.
+ * Figures 1 and 7 of the benchmark on a small mix. Request counts are deterministic, so they are asserted exactly: in
+ * steady state one write and no read per event, in batches as one per request; in the first pass one more write per
+ * new customer and per new attribute, and one read (a batch lookup) per event that meets a customer or an event name
+ * the environment has not seen.
  */
 class RequestCountTest {
     private static LocalDynamoDb dynamoDb;
@@ -39,5 +40,23 @@ class RequestCountTest {
         assertThat(result.first().counts().writeRequests()).isLessThanOrEqualTo(result.firstPassWriteAllowance());
         assertThat(result.steady().writeUnitsPerEvent()).isEqualTo(1.0);
         assertThat(result.steady().itemBytesPerEvent()).isBetween(300.0, 1024.0);
+    }
+
+    @Test
+    void inSteadyState_aBatchCostsDynamoDbWhatSingleRequestsCost_oneWriteAndNoReadPerEvent() {
+        TrafficMix mix = new TrafficMix(40, 10, 10);
+
+        BatchBenchmark.Result result = BatchBenchmark.run(dynamoDb, mix, 100);
+
+        for (BatchBenchmark.Mode mode : new BatchBenchmark.Mode[]{result.single(), result.batch()}) {
+            assertThat(mode.counts().writeRequests()).isEqualTo(400);
+            assertThat(mode.counts().readRequests()).isZero();
+            assertThat(mode.counts().failedConditions()).isZero();
+            assertThat(mode.writeUnitsPerEvent()).isEqualTo(1.0);
+        }
+        assertThat(result.single().requests()).isEqualTo(400);
+        assertThat(result.batch().requests()).isEqualTo(4);
+        assertThat(result.batch().meteredRequests()).as("each batch's body is under 512 KB").isEqualTo(4);
+        assertThat(result.batch().costPerMillionEvents()).isLessThan(result.single().costPerMillionEvents());
     }
 }

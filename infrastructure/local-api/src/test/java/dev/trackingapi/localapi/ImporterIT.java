@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
@@ -42,8 +41,8 @@ class ImporterIT {
     private static final String PROJECT = "imports";
     private static final Path IMPORT = LocalApiTesting.ROOT.resolve("infrastructure/import/import.sh");
 
+    private static LocalApiTesting.WithData api;
     private static LocalApiTesting.Running running;
-    private static DynamoDbClient dynamoDb;
     private static StoredData stored;
 
     @TempDir
@@ -51,19 +50,16 @@ class ImporterIT {
 
     @BeforeAll
     static void start() {
-        running = LocalApiTesting.start("--in-memory", "--port", "0", "--dynamodb-port", "0",
+        api = LocalApiTesting.WithData.start("--in-memory", "--port", "0", "--dynamodb-port", "0",
                 "--api-key", PROJECT + ":" + KEY);
-        dynamoDb = LocalApiTesting.sdkClient(running.api().dynamoDbEndpoint());
-        stored = new StoredData(dynamoDb, running.api().tableNames());
+        running = api.running();
+        stored = api.stored();
     }
 
     @AfterAll
     static void stop() {
-        if (dynamoDb != null) {
-            dynamoDb.close();
-        }
-        if (running != null) {
-            running.close();
+        if (api != null) {
+            api.close();
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trackingapi.store.dynamodb.DynamoDbClients;
 import dev.trackingapi.template.CloudFormationYaml;
 import dev.trackingapi.template.TemplateTables;
+import dev.trackingapi.testing.StoredData;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -54,6 +55,21 @@ final class LocalApiTesting {
         @Override
         public void close() {
             api.close();
+        }
+    }
+
+    /** A started API, a DynamoDB client of the test's own on its endpoint, and what the API stored, read through it. */
+    record WithData(Running running, DynamoDbClient dynamoDb, StoredData stored) implements AutoCloseable {
+        static WithData start(String... args) {
+            Running running = LocalApiTesting.start(args);
+            DynamoDbClient dynamoDb = sdkClient(running.api().dynamoDbEndpoint());
+            return new WithData(running, dynamoDb, new StoredData(dynamoDb, running.api().tableNames()));
+        }
+
+        @Override
+        public void close() {
+            dynamoDb.close();
+            running.close();
         }
     }
 
