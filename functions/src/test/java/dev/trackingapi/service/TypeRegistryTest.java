@@ -2,6 +2,7 @@ package dev.trackingapi.service;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.model.Attribute;
 import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.model.AttributeType;
@@ -23,8 +24,8 @@ class TypeRegistryTest {
         int calls;
 
         @Override
-        public synchronized AttributeType registerIfAbsent(AttributeScope scope, String name, AttributeType type,
-                                                           Instant now) {
+        public synchronized Registration registerIfAbsent(AttributeScope scope, String name, AttributeType type,
+                                                          Instant now) {
             calls++;
             return stored.registerIfAbsent(scope, name, type, now);
         }
@@ -47,7 +48,8 @@ class TypeRegistryTest {
 
     /** A request's check: its prefetch, then the check of its attributes. */
     private static TypeRegistry.Checked check(TypeRegistry registry, AttributeScope scope, List<Attribute> attributes) {
-        return registry.check(registry.prefetch(scope, attributes, null), attributes, Instant.EPOCH);
+        return registry.check(registry.prefetch(scope, attributes, null), attributes, Instant.EPOCH,
+                new InvocationMetrics());
     }
 
     @Test

@@ -86,10 +86,12 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
     }
 
     @Override
-    public synchronized AttributeType registerIfAbsent(AttributeScope scope, String attributeName, AttributeType type,
-                                                       Instant now) {
+    public synchronized Registration registerIfAbsent(AttributeScope scope, String attributeName, AttributeType type,
+                                                      Instant now) {
         writes++;
-        return types.computeIfAbsent(scope.id() + "\u0000" + attributeName, key -> type);
+        String key = scope.id() + "\u0000" + attributeName;
+        AttributeType earlier = types.putIfAbsent(key, type);
+        return earlier == null ? new Registration(type, true) : new Registration(earlier, false);
     }
 
     @Override
