@@ -50,7 +50,7 @@ public final class Benchmarks {
         System.out.println();
         if (metricsWriters) {
             try (LocalDynamoDb dynamoDb = LocalDynamoDb.start()) {
-                metricsWriters(dynamoDb, repository, quick ? 2 : 9, 300);
+                metricsWriters(dynamoDb, repository, quick ? 2 : 15, 300);
             }
             return;
         }
@@ -154,19 +154,28 @@ public final class Benchmarks {
 
     private static void metricsWriters(LocalDynamoDb dynamoDb, Path repository, int rounds, int warm) {
         var runs = MetricsWritersBenchmark.run(dynamoDb, repository, rounds, warm);
+        MetricsWritersBenchmark.Runs none = runs.get(EmfWriters.NONE);
         System.out.printf(Locale.ROOT, "Metrics writers: figures 3 and 4 per writer (fresh JVMs, %d rounds, writers"
                 + " alternating; warm p50 over %d requests)%n", rounds, warm);
-        System.out.printf(Locale.ROOT, "   %-13s %-32s %s%n", "writer", "3. cold start ms: median [min-max]",
-                "4. first after priming / warm p50: ratio of medians [per-run min-max]");
+        System.out.printf(Locale.ROOT, "   %-13s %-26s %-34s %s%n", "writer", "3. cold start ms: median",
+                "minus none, same round: median [IQR]", "4. first / warm p50: ratio of medians [IQR of runs]");
         runs.forEach((writer, run) -> {
-            long[] cold = run.coldStart().clone();
-            java.util.Arrays.sort(cold);
+            double[] deltas = run.coldStartDeltaMillis(none);
             double[] ratios = run.runRatios();
-            System.out.printf(Locale.ROOT, "   %-13s %5.0f [%4.0f-%4.0f]%17s %.2f [%.2f-%.2f]  (first %.2f ms, warm %.3f ms)%n",
-                    writer.label(), run.coldStartMillis().medianMillis(), cold[0] / 1e6, cold[cold.length - 1] / 1e6,
-                    "", run.primedRatio(), ratios[0], ratios[ratios.length - 1],
-                    Percentiles.of(run.primedFirst()).medianMillis(), Percentiles.of(run.warmP50()).medianMillis());
+            System.out.printf(Locale.ROOT, "   %-13s %6.0f [%4.0f-%4.0f]%9s %+6.0f [%+5.0f %+5.0f]%15s %.2f [%.2f-%.2f]"
+                            + "  (first %.2f ms, warm %.3f ms)%n",
+                    writer.label(), run.coldStartMillis().medianMillis(), quartile(run.coldStart(), 1) / 1e6,
+                    quartile(run.coldStart(), 3) / 1e6, "", deltas[deltas.length / 2], deltas[deltas.length / 4],
+                    deltas[deltas.length * 3 / 4], "", run.primedRatio(), ratios[ratios.length / 4],
+                    ratios[ratios.length * 3 / 4], Percentiles.of(run.primedFirst()).medianMillis(),
+                    Percentiles.of(run.warmP50()).medianMillis());
         });
+    }
+
+    private static double quartile(long[] values, int quarter) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length * quarter / 4];
     }
 
     private static void localApi(Path repository, int clients, Duration duration) {

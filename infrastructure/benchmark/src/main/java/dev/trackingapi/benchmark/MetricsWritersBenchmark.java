@@ -28,6 +28,19 @@ final class MetricsWritersBenchmark {
             return Percentiles.of(primedFirst).medianMillis() / Percentiles.of(warmP50).medianMillis();
         }
 
+        /**
+         * This writer's cold start minus another's, round by round (each round ran both back to back), sorted: the
+         * cost of the writer with the machine's slow moments mostly cancelled out.
+         */
+        double[] coldStartDeltaMillis(Runs other) {
+            double[] deltas = new double[coldStart.length];
+            for (int i = 0; i < deltas.length; i++) {
+                deltas[i] = (coldStart[i] - other.coldStart[i]) / 1e6;
+            }
+            java.util.Arrays.sort(deltas);
+            return deltas;
+        }
+
         /** Each run's own first ÷ warm, sorted: the spread of figure 4. */
         double[] runRatios() {
             double[] ratios = new double[primedFirst.length];
