@@ -62,7 +62,7 @@ abstract class ApiEndpoint implements RequestHandler<APIGatewayV2HTTPEvent, APIG
             response = ApiResponses.internalError(requestId);
         }
         metrics.answered(response.getStatusCode());
-        Metrics.emit(routeKey(event), projectId, requestId(event, context), clock.millis(), metrics);
+        Metrics.emit(routeKey(event), projectId, requestId(event, context), receivedAtMillis(event), metrics);
         return response;
     }
 
@@ -79,6 +79,15 @@ abstract class ApiEndpoint implements RequestHandler<APIGatewayV2HTTPEvent, APIG
             return event.getRouteKey();
         }
         return event.getRequestContext() == null ? null : event.getRequestContext().getRouteKey();
+    }
+
+    /**
+     * When API Gateway received the request: the metrics' timestamp, so that they fall in the same minute as API
+     * Gateway's own count of the request (Api5xxAlarm subtracts the one from the other).
+     */
+    private long receivedAtMillis(APIGatewayV2HTTPEvent event) {
+        long timeEpoch = event == null || event.getRequestContext() == null ? 0 : event.getRequestContext().getTimeEpoch();
+        return timeEpoch > 0 ? timeEpoch : clock.millis();
     }
 
     private static String requestId(APIGatewayV2HTTPEvent event, Context context) {

@@ -53,6 +53,8 @@ class RouteMetricsTest {
             assertThat(line.member("Route")).isEqualTo("POST " + event.getRawPath());
             assertThat(line.namespaces()).containsExactly(MetricsSettings.DEFAULT_NAMESPACE);
             assertThat(line.member("requestId")).isEqualTo(event.getRequestContext().getRequestId());
+            assertThat(line.json().at("/_aws/Timestamp").asLong()).as("API Gateway's receive time")
+                    .isEqualTo(event.getRequestContext().getTimeEpoch());
         });
         return lines;
     }
