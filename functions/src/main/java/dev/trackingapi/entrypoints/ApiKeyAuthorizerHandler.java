@@ -12,7 +12,6 @@ import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.metrics.Metrics;
 import dev.trackingapi.model.Scope;
 import dev.trackingapi.store.ApiKeyRecord;
-import dev.trackingapi.store.StorageUnavailableException;
 import dev.trackingapi.wiring.LambdaEnvironment;
 
 import java.util.List;
@@ -22,8 +21,7 @@ import java.util.Optional;
 /**
  * The HTTP API's Lambda REQUEST authorizer (payload 2.0, simple responses): the x-growlytics-key header in, the
  * project id and the key's scopes out in the context, where the handlers read them (and only there). Keys are never
- * logged. A refused key, or a key table that cannot be read, is counted in the metrics (KeysRefused,
- * StorageUnavailable) with the route the call was for.
+ * logged. A refused key is counted in the metrics (KeysRefused) with the route the call was for.
  */
 public final class ApiKeyAuthorizerHandler implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> {
     private static final Map<String, Object> DENY = Map.of("isAuthorized", false);
@@ -42,16 +40,9 @@ public final class ApiKeyAuthorizerHandler implements RequestHandler<APIGatewayV
     @Override
     public Map<String, Object> handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
         String key = presentedKey(event);
-        Optional<Access> access;
-        try {
-            access = authenticator.accessFor(key);
-        } catch (StorageUnavailableException unavailable) {
-            // Thrown on: API Gateway answers the call 500, and Lambda counts an error (AuthorizerErrorsAlarm).
-            InvocationMetrics metrics = new InvocationMetrics();
-            metrics.storageUnavailable();
-            emit(event, context, metrics);
-            throw unavailable;
-        }
+        // An unreadable key table throws: API Gateway answers 500 and Lambda counts an error (AuthorizerErrorsAlarm).
+        // StorageUnavailable counts only requests answered 503, so that the 5xx alarm can tell them apart.
+        Optional<Access> access = authenticator.accessFor(key);
         if (access.isEmpty()) {
             Log.warn(context, "API key refused: " + describe(key));
             InvocationMetrics metrics = new InvocationMetrics();

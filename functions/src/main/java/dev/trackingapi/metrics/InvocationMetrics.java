@@ -45,12 +45,8 @@ public final class InvocationMetrics {
             rejectedStatus = status;
             counts.put(Metric.REJECTED, 1);
         } else if (status == 503) {
-            storageUnavailable();
+            counts.put(Metric.STORAGE_UNAVAILABLE, 1);
         }
-    }
-
-    public synchronized void storageUnavailable() {
-        counts.put(Metric.STORAGE_UNAVAILABLE, 1);
     }
 
     public synchronized void keyRefused() {

@@ -1,6 +1,7 @@
 package dev.trackingapi.metrics;
 
 import dev.trackingapi.config.EnvironmentVariables;
+import dev.trackingapi.log.Log;
 
 /**
  * Where every invocation's metrics leave the function: one EMF line on standard output, which Lambda sends to
@@ -41,7 +42,7 @@ public final class Metrics {
                     timestampMillis, metrics));
             return true;
         } catch (RuntimeException e) {
-            System.err.println("WARN metrics not written: " + e);
+            Log.warn(null, "metrics not written: " + e);
             return false;
         }
     }
