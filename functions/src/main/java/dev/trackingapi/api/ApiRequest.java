@@ -3,6 +3,7 @@ package dev.trackingapi.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.auth.ProjectIds;
+import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.model.Scope;
 
 import java.time.Clock;
@@ -12,7 +13,7 @@ import java.util.Set;
 
 /**
  * A request as a route sees it: the project the authorizer named (and only the authorizer: never the body), what the
- * key may do there, the body, and when API Gateway received it.
+ * key may do there, the body, when API Gateway received it, and the metrics its services report to.
  */
 public final class ApiRequest {
     /** The key of the authorizer's context that names the project. */
@@ -27,16 +28,22 @@ public final class ApiRequest {
     private final String projectId;
     private final Set<Scope> scopes;
     private final Instant receivedAt;
+    private final InvocationMetrics metrics;
 
-    private ApiRequest(APIGatewayV2HTTPEvent event, String projectId, Set<Scope> scopes, Instant receivedAt) {
+    private ApiRequest(APIGatewayV2HTTPEvent event, String projectId, Set<Scope> scopes, Instant receivedAt,
+                       InvocationMetrics metrics) {
         this.event = event;
         this.projectId = projectId;
         this.scopes = scopes;
         this.receivedAt = receivedAt;
+        this.metrics = metrics;
     }
 
-    /** @throws HttpProblem 401 when the authorizer named no valid project: the call was not authorized */
-    public static ApiRequest of(APIGatewayV2HTTPEvent event, Clock clock) {
+    /**
+     * @param metrics what the request's services report to (the entry point writes them when it has answered)
+     * @throws HttpProblem 401 when the authorizer named no valid project: the call was not authorized
+     */
+    public static ApiRequest of(APIGatewayV2HTTPEvent event, Clock clock, InvocationMetrics metrics) {
         APIGatewayV2HTTPEvent.RequestContext requestContext = event == null ? null : event.getRequestContext();
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer =
                 requestContext == null ? null : requestContext.getAuthorizer();
@@ -49,7 +56,7 @@ public final class ApiRequest {
         long timeEpoch = requestContext.getTimeEpoch();
         Object scopes = lambda.get(SCOPES);
         return new ApiRequest(event, id, scopes instanceof String names ? Scope.parse(names) : Scope.DEFAULT,
-                timeEpoch > 0 ? Instant.ofEpochMilli(timeEpoch) : clock.instant());
+                timeEpoch > 0 ? Instant.ofEpochMilli(timeEpoch) : clock.instant(), metrics);
     }
 
     /** @throws HttpProblem 403 naming the scope when the key may not do this */
@@ -65,6 +72,11 @@ public final class ApiRequest {
 
     public Instant receivedAt() {
         return receivedAt;
+    }
+
+    /** The invocation's metrics: pass them to the services, which report what they wrote (functions/README.md). */
+    public InvocationMetrics metrics() {
+        return metrics;
     }
 
     /** The body as strict JSON. @throws HttpProblem 400 or 413 when it is not JSON or too large */

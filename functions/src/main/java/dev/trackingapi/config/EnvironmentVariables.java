@@ -16,6 +16,10 @@ public final class EnvironmentVariables {
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
     /** Optional: how long the authorizer keeps a key lookup in memory, in seconds. */
     public static final String API_KEY_CACHE_SECONDS = "API_KEY_CACHE_SECONDS";
+    /** Optional: the CloudWatch namespace of the functions' metrics (default TrackingApi). */
+    public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
+    /** Optional: "true" to emit every metric per project as well (one more custom metric per project and route). */
+    public static final String METRICS_PER_PROJECT = "METRICS_PER_PROJECT";
 
     public static final Set<String> PROVIDED_BY_RUNTIME = Set.of(AWS_REGION);
 

@@ -11,6 +11,8 @@ import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +24,8 @@ import java.util.function.IntSupplier;
  * <ol>
  * <li>rehearses whole requests through it while its DynamoDB client's HTTP client sends nothing
  * ({@link RehearsableHttpClient}), so that the JIT compiles every step of our code and the SDK's into the snapshot:
- * a new project every few requests, so that both the first-request and the steady-state paths run;</li>
+ * a new project every few requests, so that both the first-request and the steady-state paths run; what they print
+ * (their metrics' EMF lines) goes nowhere, as rehearsed requests are not requests;</li>
  * <li>forgets what the rehearsal taught the function's caches (it is true of no project);</li>
  * <li>makes real DynamoDB requests that change nothing ({@link WarmUpRequests}): connections, credentials, the HTTP
  * client's own path;</li>
@@ -113,7 +116,7 @@ public final class Primer implements Resource {
     }
 
     void run() {
-        attempt(() -> httpClient.rehearse(rehearsal), "the request path");
+        attempt(() -> httpClient.rehearse(() -> withoutStandardOutput(rehearsal)), "the request path");
         attempt(forget, "forgetting the rehearsal");
         attempt(() -> {
             for (int round = 0; round < REAL_DYNAMODB_ROUNDS; round++) {
@@ -129,6 +132,17 @@ public final class Primer implements Resource {
         // Priming's garbage would otherwise fill the snapshot and be collected during a restored environment's first
         // requests: a young collection there costs more than the request itself.
         System.gc();
+    }
+
+    /** Runs the work with standard output discarded: nothing it prints reaches the function's log. */
+    static void withoutStandardOutput(Runnable work) {
+        PrintStream real = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream(), false));
+        try {
+            work.run();
+        } finally {
+            System.setOut(real);
+        }
     }
 
     private static void attempt(Runnable step, String what) {

@@ -65,6 +65,7 @@ final class PrimingSamples {
      */
     static APIGatewayV2HTTPEvent routeRequest(String body, int round) {
         return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("POST /priming")
                 .withRawPath("/priming")
                 .withBody(body.replace(TIME, Integer.toString(round))
                         .replace(CUSTOMER_ID, CUSTOMER_ID + (round % Primer.REHEARSED_CUSTOMERS)))

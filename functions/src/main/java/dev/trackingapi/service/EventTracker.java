@@ -1,5 +1,6 @@
 package dev.trackingapi.service;
 
+import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.model.EventKeys;
 import dev.trackingapi.model.EventRequest;
@@ -16,7 +17,7 @@ import java.util.concurrent.CompletionException;
  * number of retries, and makes sure the customer has a profile, beside the event's write. In steady state that is one
  * write and no read; in a fresh execution environment one read first when the event's types are not known yet, and
  * one write more per attribute or customer that is really new. It answers only when both the event and the profile
- * are stored.
+ * are stored. What it wrote (or found already written) is reported to the invocation's metrics.
  */
 public final class EventTracker {
     private final TypeRegistry types;
@@ -29,7 +30,8 @@ public final class EventTracker {
         this.events = events;
     }
 
-    public TrackingResult track(String projectId, EventRequest request, Instant receivedAt) {
+    public TrackingResult track(String projectId, EventRequest request, Instant receivedAt,
+                                InvocationMetrics metrics) {
         long timeMillis = request.timeMillis() != null ? request.timeMillis() : receivedAt.toEpochMilli();
         AttributeScope scope = AttributeScope.event(projectId, request.name());
         String customerId = request.customerId();
@@ -38,10 +40,16 @@ public final class EventTracker {
         CompletableFuture<Void> customer = profiles.ensureExists(projectId, customerId, prefetch.customer(), receivedAt);
         TypeRegistry.Checked checked;
         try {
-            checked = types.check(prefetch, request.attributes(), receivedAt);
+            checked = types.check(prefetch, request.attributes(), receivedAt, metrics);
             String eventKey = EventKeys.of(projectId, request, timeMillis);
-            events.putIfAbsent(new StoredEvent(projectId, customerId, request.name(), timeMillis, eventKey,
-                    request.eventId(), receivedAt, checked.applied(), checked.ignored(), request.timeMillis() == null));
+            boolean stored = events.putIfAbsent(new StoredEvent(projectId, customerId, request.name(), timeMillis,
+                    eventKey, request.eventId(), receivedAt, checked.applied(), checked.ignored(),
+                    request.timeMillis() == null));
+            metrics.eventWritten(stored);
+            if (stored) {
+                // A retry's ignored values were counted with the event it found.
+                metrics.ignored(checked.ignored());
+            }
         } catch (RuntimeException | Error failed) {
             awaitQuietly(customer);
             throw failed;

@@ -1,5 +1,6 @@
 package dev.trackingapi.service;
 
+import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.model.Attribute;
 import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.model.AttributeType;
@@ -69,16 +70,22 @@ public final class TypeRegistry {
 
     /**
      * Checks each attribute against its first-seen type, registering the attribute's own type where the prefetch found
-     * none. An empty array from a flat object takes the registered array type, or registers string array.
+     * none (each registration this call wins is reported to {@code metrics}). An empty array from a flat object takes
+     * the registered array type, or registers string array.
      */
-    Checked check(Prefetch prefetch, List<Attribute> attributes, Instant now) {
+    Checked check(Prefetch prefetch, List<Attribute> attributes, Instant now, InvocationMetrics metrics) {
         List<Attribute> applied = new ArrayList<>(attributes.size());
         List<IgnoredAttribute> ignored = new ArrayList<>(0);
         for (Attribute attribute : attributes) {
             AttributeType registered = prefetch.registered().get(attribute.name());
             if (registered == null) {
-                registered = store.registerIfAbsent(prefetch.scope(), attribute.name(), attribute.type(), now);
+                AttributeTypeStore.Registration registration = store.registerIfAbsent(prefetch.scope(),
+                        attribute.name(), attribute.type(), now);
+                registered = registration.type();
                 cache.put(key(prefetch.scope().id(), attribute.name()), registered);
+                if (registration.won()) {
+                    metrics.typeRegistered();
+                }
             }
             if (registered == attribute.type() && !attribute.anyArrayType()) {
                 applied.add(attribute);

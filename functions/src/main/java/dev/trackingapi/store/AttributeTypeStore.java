@@ -13,9 +13,16 @@ public interface AttributeTypeStore {
      * Registers {@code type} for the attribute unless a type is already registered, atomically: under any concurrency
      * exactly one type wins.
      *
-     * @return the registered type: {@code type} when this call won, otherwise the earlier winner's
+     * @return the registered type: {@code type} when this call won, otherwise the earlier winner's; and which it was
      */
-    AttributeType registerIfAbsent(AttributeScope scope, String attributeName, AttributeType type, Instant now);
+    Registration registerIfAbsent(AttributeScope scope, String attributeName, AttributeType type, Instant now);
+
+    /**
+     * @param type the attribute's registered type
+     * @param won  whether this call registered it (rather than finding an earlier registration of any type)
+     */
+    record Registration(AttributeType type, boolean won) {
+    }
 
     /**
      * Registered types of every project, at most {@code max} of them, in no particular order: for an execution

@@ -7,6 +7,7 @@ import dev.trackingapi.api.ApiRequest;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
 import dev.trackingapi.entrypoints.TrackUserHandler;
 import dev.trackingapi.testing.ApiGatewayEvents;
+import dev.trackingapi.testing.EmfDocuments;
 import dev.trackingapi.wiring.Wiring;
 import org.junit.jupiter.api.Test;
 
@@ -78,15 +79,16 @@ class RehearsalTest {
         });
         Primer primer = Primer.registered().get(before);
 
-        primer.run();
+        assertThat(EmfDocuments.printedBy(primer::run)).as("rehearsed requests are not requests: no metrics").isEmpty();
 
         assertThat(projects).hasSize(Primer.REHEARSED_REQUESTS / Primer.REQUESTS_PER_PROJECT);
         assertThat(answered).as("rehearsed requests answered as a client would be").hasValue(Primer.REHEARSED_REQUESTS);
         assertThat(sentBeforeWarmUp).as("requests that left the function during the rehearsal").hasValue(0);
         assertThat(warmUps).hasValue(Primer.REAL_DYNAMODB_ROUNDS);
         rehearsal.realCalls.clear();
-        wired.handleRequest(ApiGatewayEvents.post("/track/event/v2", Primer.PROJECT + "-0",
-                PrimingSamples.EVENT.replace(PrimingSamples.CUSTOMER_ID, PrimingSamples.CUSTOMER_ID + "0")), null);
+        assertThat(EmfDocuments.printedBy(() -> wired.handleRequest(ApiGatewayEvents.post("/track/event/v2",
+                Primer.PROJECT + "-0", PrimingSamples.EVENT.replace(PrimingSamples.CUSTOMER_ID,
+                        PrimingSamples.CUSTOMER_ID + "0")), null))).as("a real request's metrics").hasSize(1);
         assertThat(rehearsal.realCalls).as("what a rehearsed project's request asks first").first()
                 .satisfies(first -> assertThat(first).startsWith("BatchGetItem")
                         .as("its types are forgotten").contains("Order ID")

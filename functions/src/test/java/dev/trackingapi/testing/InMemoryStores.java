@@ -15,6 +15,7 @@ import dev.trackingapi.store.AttributeTypeStore;
 import dev.trackingapi.store.CustomerStore;
 import dev.trackingapi.store.EventStore;
 import dev.trackingapi.store.PrefetchStore;
+import dev.trackingapi.store.StorageUnavailableException;
 import dev.trackingapi.store.dynamodb.EventsTable;
 
 import java.time.Instant;
@@ -46,6 +47,7 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
     private final Map<String, StoredEvent> events = new HashMap<>();
     private final Map<String, Long> firstReceiptTimes = new HashMap<>();
     private int writes;
+    private boolean unavailable;
 
     /** A tracker as one execution environment of an event route has it: its own caches, these stores. */
     public EventTracker eventTracker() {
@@ -59,6 +61,7 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
     @Override
     public synchronized Found lookUp(AttributeScope scope, Collection<String> attributeNames,
                                           String customerIdOrNull) {
+        failIfUnavailable();
         Map<String, AttributeType> registered = new HashMap<>();
         for (String name : attributeNames) {
             AttributeType type = types.get(scope.id() + "\u0000" + name);
@@ -73,7 +76,19 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
 
     @Override
     public synchronized boolean exists(String projectId, String customerId) {
+        failIfUnavailable();
         return profiles.containsKey(projectId + "#" + customerId);
+    }
+
+    /** While true, every read and write fails as DynamoDB throttling does: StorageUnavailableException. */
+    public synchronized void unavailable(boolean unavailable) {
+        this.unavailable = unavailable;
+    }
+
+    private void failIfUnavailable() {
+        if (unavailable) {
+            throw new StorageUnavailableException("DynamoDB is throttling (InMemoryStores.unavailable)", null);
+        }
     }
 
     /** Every write request the stores were asked to make, whether or not it changed anything. */
@@ -86,14 +101,18 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
     }
 
     @Override
-    public synchronized AttributeType registerIfAbsent(AttributeScope scope, String attributeName, AttributeType type,
-                                                       Instant now) {
+    public synchronized Registration registerIfAbsent(AttributeScope scope, String attributeName, AttributeType type,
+                                                      Instant now) {
+        failIfUnavailable();
         writes++;
-        return types.computeIfAbsent(scope.id() + "\u0000" + attributeName, key -> type);
+        String key = scope.id() + "\u0000" + attributeName;
+        AttributeType earlier = types.putIfAbsent(key, type);
+        return earlier == null ? new Registration(type, true) : new Registration(earlier, false);
     }
 
     @Override
     public synchronized List<Registered> registered(int max) {
+        failIfUnavailable();
         return types.entrySet().stream().limit(max).map(entry -> {
             String[] key = entry.getKey().split("\u0000", 2);
             return new Registered(key[0], key[1], entry.getValue());
@@ -102,12 +121,14 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
 
     @Override
     public synchronized void createIfAbsent(String projectId, String customerId, Instant now) {
+        failIfUnavailable();
         writes++;
         profiles.computeIfAbsent(projectId + "#" + customerId, key -> new HashMap<>());
     }
 
     @Override
     public synchronized List<Attribute> upsert(CustomerUpsert upsert) {
+        failIfUnavailable();
         writes++;
         Map<String, Attribute> profile = profiles.computeIfAbsent(upsert.projectId() + "#" + upsert.customerId(),
                 key -> new HashMap<>());
@@ -120,6 +141,7 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
     @Override
     public synchronized void keepIgnored(String projectId, String customerId, List<IgnoredAttribute> values,
                                          Instant now) {
+        failIfUnavailable();
         writes++;
         for (IgnoredAttribute value : values) {
             ignored.put(projectId + "#" + customerId + "#" + value.attribute() + "#" + value.value(), value);
@@ -128,6 +150,7 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
 
     @Override
     public synchronized boolean putIfAbsent(StoredEvent event) {
+        failIfUnavailable();
         writes++;
         StoredEvent timed = event;
         if (event.timedByReceipt() && event.eventId() != null) {

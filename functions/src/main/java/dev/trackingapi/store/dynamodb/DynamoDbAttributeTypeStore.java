@@ -41,7 +41,7 @@ public final class DynamoDbAttributeTypeStore implements AttributeTypeStore {
 
     /** First writer wins: a conditional put that, when it loses, returns the winner's item, so no second read. */
     @Override
-    public AttributeType registerIfAbsent(AttributeScope scope, String attributeName, AttributeType type, Instant now) {
+    public Registration registerIfAbsent(AttributeScope scope, String attributeName, AttributeType type, Instant now) {
         PutItemRequest put = PutItemRequest.builder()
                 .tableName(table)
                 .item(Map.of(
@@ -54,14 +54,14 @@ public final class DynamoDbAttributeTypeStore implements AttributeTypeStore {
                 .build();
         try {
             dynamoDb.putItem(put);
-            return type;
+            return new Registration(type, true);
         } catch (ConditionalCheckFailedException lost) {
             if (!lost.hasItem()) {
                 // DynamoDB returns the winner's item with ALL_OLD; without it the winner is unknown, so the client
                 // retries, and its lookup then reads the registered type.
                 throw new StorageUnavailableException("DynamoDB did not return the registered type of " + attributeName, lost);
             }
-            return typeIn(lost.item());
+            return new Registration(typeIn(lost.item()), false);
         } catch (SdkException e) {
             throw DynamoDbFailures.translate(table, e);
         }

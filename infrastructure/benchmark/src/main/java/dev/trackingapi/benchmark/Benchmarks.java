@@ -12,7 +12,9 @@ import java.util.TreeSet;
 /**
  * Runs the benchmarks and prints their figures beside the targets, with the machine they ran on.
  * {@code run.sh} builds and starts it. Options: {@code --quick} runs smaller sizes (a smoke test of the harness, not
- * figures); {@code --figures 3,4} runs only those figures (all six by default).
+ * figures); {@code --figures 3,4} runs only those figures (all six by default); {@code --metrics-writers} compares
+ * figures 3 and 4 across the ways of writing metrics (none, the functions' EMF lines, the AWS EMF library,
+ * Powertools), alone.
  */
 public final class Benchmarks {
     private static final Set<Integer> ALL_FIGURES = Set.of(1, 2, 3, 4, 5, 6);
@@ -22,10 +24,13 @@ public final class Benchmarks {
 
     public static void main(String[] args) {
         boolean quick = false;
+        boolean metricsWriters = false;
         Set<Integer> figures = ALL_FIGURES;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--quick")) {
                 quick = true;
+            } else if (args[i].equals("--metrics-writers")) {
+                metricsWriters = true;
             } else if (args[i].equals("--figures") && i + 1 < args.length) {
                 try {
                     figures = figures(args[++i]);
@@ -34,7 +39,8 @@ public final class Benchmarks {
                     System.exit(2);
                 }
             } else {
-                System.err.println("usage: run.sh [--quick] [--figures N,N...]  (unknown argument: " + args[i] + ")");
+                System.err.println("usage: run.sh [--quick] [--figures N,N...] [--metrics-writers]  (unknown argument: "
+                        + args[i] + ")");
                 System.exit(2);
             }
         }
@@ -42,6 +48,12 @@ public final class Benchmarks {
                 .orElseThrow(() -> new IllegalStateException("run from inside the repository"));
         System.out.println(machine());
         System.out.println();
+        if (metricsWriters) {
+            try (LocalDynamoDb dynamoDb = LocalDynamoDb.start()) {
+                metricsWriters(dynamoDb, repository, quick ? 2 : 15, 300);
+            }
+            return;
+        }
         if (figures.stream().anyMatch(figure -> figure <= 4)) {
             try (LocalDynamoDb dynamoDb = LocalDynamoDb.start()) {
                 if (figures.contains(1)) {
@@ -138,6 +150,32 @@ public final class Benchmarks {
                 result.unprimedFirst().medianMillis(), result.unprimedRatio());
         System.out.printf(Locale.ROOT, "   warm p50 %.3f ms   target <= 2: %s%n", result.warmP50().medianMillis(),
                 verdict(result.primedRatio() <= 2));
+    }
+
+    private static void metricsWriters(LocalDynamoDb dynamoDb, Path repository, int rounds, int warm) {
+        var runs = MetricsWritersBenchmark.run(dynamoDb, repository, rounds, warm);
+        MetricsWritersBenchmark.Runs none = runs.get(EmfWriters.NONE);
+        System.out.printf(Locale.ROOT, "Metrics writers: figures 3 and 4 per writer (fresh JVMs, %d rounds, writers"
+                + " alternating; warm p50 over %d requests)%n", rounds, warm);
+        System.out.printf(Locale.ROOT, "   %-13s %-26s %-34s %s%n", "writer", "3. cold start ms: median",
+                "minus none, same round: median [IQR]", "4. first / warm p50: ratio of medians [IQR of runs]");
+        runs.forEach((writer, run) -> {
+            double[] deltas = run.coldStartDeltaMillis(none);
+            double[] ratios = run.runRatios();
+            System.out.printf(Locale.ROOT, "   %-13s %6.0f [%4.0f-%4.0f]%9s %+6.0f [%+5.0f %+5.0f]%15s %.2f [%.2f-%.2f]"
+                            + "  (first %.2f ms, warm %.3f ms)%n",
+                    writer.label(), run.coldStartMillis().medianMillis(), quartile(run.coldStart(), 1) / 1e6,
+                    quartile(run.coldStart(), 3) / 1e6, "", deltas[deltas.length / 2], deltas[deltas.length / 4],
+                    deltas[deltas.length * 3 / 4], "", run.primedRatio(), ratios[ratios.length / 4],
+                    ratios[ratios.length * 3 / 4], Percentiles.of(run.primedFirst()).medianMillis(),
+                    Percentiles.of(run.warmP50()).medianMillis());
+        });
+    }
+
+    private static double quartile(long[] values, int quarter) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length * quarter / 4];
     }
 
     private static void localApi(Path repository, int clients, Duration duration) {

@@ -26,6 +26,11 @@ final class SamTemplate {
         return new SamTemplate(CloudFormationYaml.read(path));
     }
 
+    /** A template already read (a test's altered copy of template.yaml, say). */
+    static SamTemplate of(Map<String, Object> template) {
+        return new SamTemplate(template);
+    }
+
     Map<String, Object> raw() {
         return template;
     }

@@ -71,6 +71,7 @@ final class LocalApi implements AutoCloseable {
     private List<String> tables;
     private List<LocalKeys.LocalKey> keys;
     private Map<String, LocalFunction> functions;
+    private MetricsCapture metrics;
     private boolean closed;
 
     private LocalApi(PrintStream out) {
@@ -112,6 +113,11 @@ final class LocalApi implements AutoCloseable {
 
     List<LocalKeys.LocalKey> keys() {
         return keys;
+    }
+
+    /** The functions' metrics so far, counted from the EMF lines they printed. */
+    MetricsCapture metrics() {
+        return metrics;
     }
 
     /** How often each function has been invoked, by logical id. */
@@ -156,6 +162,8 @@ final class LocalApi implements AutoCloseable {
         keys = new LocalKeys(new DynamoDbApiKeyStore(dynamoDb, tableNames.apiKeys()), clock)
                 .register(options.apiKeys(), dataDirectory == null ? null : dataDirectory.path());
 
+        metrics = MetricsCapture.install(mapper);
+        resources.add(metrics);
         Map<String, LocalAuthorizer> authorizers = startFunctions(options, httpApi, templateTables.localNames(prefix),
                 handlers.factories(dynamoDb, clock), clock, mapper);
         String stage = httpApi.stageName(Map.of());
@@ -387,6 +395,9 @@ final class LocalApi implements AutoCloseable {
             releaseAll();
             if (functions != null) {
                 out.println("  invocations: " + invocations());
+            }
+            if (metrics != null) {
+                out.println("  metrics: " + metrics.summary());
             }
             out.println("Stopped." + (dataDirectory != null ? " Data kept in " + dataDirectory.path() : ""));
             out.flush();
