@@ -9,6 +9,7 @@ import dev.trackingapi.api.ApiResponses;
 import dev.trackingapi.api.HttpProblem;
 import dev.trackingapi.log.Log;
 import dev.trackingapi.model.Scope;
+import dev.trackingapi.service.EntryBeingDeletedException;
 import dev.trackingapi.store.StorageUnavailableException;
 import dev.trackingapi.store.StoredItemTooLargeException;
 import dev.trackingapi.validation.RequestValidationException;
@@ -36,7 +37,7 @@ abstract class ApiEndpoint implements RequestHandler<APIGatewayV2HTTPEvent, APIG
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try {
-            ApiRequest request = ApiRequest.of(event, clock);
+            ApiRequest request = ApiRequest.of(event, context, clock);
             request.requireScope(requiredScope);
             return handle(request);
         } catch (HttpProblem problem) {
@@ -46,6 +47,8 @@ abstract class ApiEndpoint implements RequestHandler<APIGatewayV2HTTPEvent, APIG
         } catch (StoredItemTooLargeException tooLarge) {
             return ApiResponses.error(413, "PayloadTooLargeError", "The customer profile would exceed DynamoDB's"
                     + " 400 KB item size with these values; nothing was written. Send smaller values.");
+        } catch (EntryBeingDeletedException beingDeleted) {
+            return ApiResponses.unavailable(beingDeleted.getMessage());
         } catch (StorageUnavailableException unavailable) {
             Log.warn(context, "503 storage unavailable: " + unavailable.getMessage());
             return ApiResponses.unavailable();
