@@ -124,9 +124,6 @@ public final class ApiRequest {
 
     /** The text the percent-encoded segment spells, or null when it is not valid percent-encoding of UTF-8. */
     static String percentDecoded(String segment) {
-        if (segment.indexOf('%') < 0) {
-            return segment;
-        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(segment.length());
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
