@@ -66,11 +66,7 @@ class CatalogRaceIT {
     @BeforeEach
     void thirtyTwoExecutionEnvironments() {
         project = "catalog-race-" + UUID.randomUUID().toString().substring(0, 8);
-        for (int t = 0; t < THREADS; t++) {
-            DynamoDbClient client = TestDynamoDb.newClient(TestDynamoDb.server());
-            clients.add(client);
-            environments.add(new TrackingApi(client, TestDynamoDb.tables()));
-        }
+        environments.addAll(RaceIT.executionEnvironments(clients));
     }
 
     @AfterEach

@@ -6,14 +6,13 @@ import dev.trackingapi.model.Product;
 import dev.trackingapi.model.ProductCollection;
 import dev.trackingapi.model.ProductStatus;
 import dev.trackingapi.testing.InMemoryCatalogStore;
+import dev.trackingapi.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,24 +32,7 @@ class ProductCatalogTest {
 
     /** A deadline that passes after it has been asked {@code checks} times. */
     static Deadline passingAfter(int checks) {
-        AtomicLong seconds = new AtomicLong();
-        Clock ticking = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return NOW.plusSeconds(seconds.getAndIncrement());
-            }
-        };
-        return Deadline.at(NOW.plusSeconds(checks), ticking);
+        return Deadline.at(NOW.plusSeconds(checks), TestClock.ticking(NOW, Duration.ofSeconds(1)));
     }
 
     private void productInCollections(String productId, int collections) {

@@ -58,24 +58,7 @@ final class BatchRequests {
      */
     static Map<String, List<Map<String, AttributeValue>>> getAll(DynamoDbClient dynamoDb,
                                                               Map<String, KeysAndAttributes> request, int maxAttempts) {
-        Map<String, List<Map<String, AttributeValue>>> found = new HashMap<>();
-        Map<String, KeysAndAttributes> pending = request;
-        for (int attempt = 0; attempt < maxAttempts && !pending.isEmpty(); attempt++) {
-            if (attempt > 0) {
-                pause(attempt - 1);
-            }
-            Map<String, KeysAndAttributes> asked = pending;
-            BatchGetItemResponse response;
-            try {
-                response = dynamoDb.batchGetItem(get -> get.requestItems(asked));
-            } catch (SdkException e) {
-                throw DynamoDbFailures.translate(String.join(" or ", asked.keySet()), e);
-            }
-            response.responses().forEach((table, items) ->
-                    found.computeIfAbsent(table, t -> new ArrayList<>()).addAll(items));
-            pending = response.unprocessedKeys();
-        }
-        return found;
+        return read(dynamoDb, request, maxAttempts).found();
     }
 
     /**
@@ -97,26 +80,39 @@ final class BatchRequests {
             if (projection != null) {
                 request.projectionExpression(projection).expressionAttributeNames(names);
             }
-            Map<String, KeysAndAttributes> pending = Map.of(table, request.build());
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new StorageUnavailableException("DynamoDB left keys of " + table + " unprocessed", null);
-                }
-                if (attempt > 0) {
-                    pause(attempt - 1);
-                }
-                Map<String, KeysAndAttributes> asked = pending;
-                BatchGetItemResponse response;
-                try {
-                    response = dynamoDb.batchGetItem(get -> get.requestItems(asked));
-                } catch (SdkException e) {
-                    throw DynamoDbFailures.translate(table, e);
-                }
-                found.addAll(response.responses().getOrDefault(table, List.of()));
-                pending = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
+            Read read = read(dynamoDb, Map.of(table, request.build()), MAX_ATTEMPTS);
+            if (!read.unprocessed().isEmpty()) {
+                throw new StorageUnavailableException("DynamoDB left keys of " + table + " unprocessed", null);
             }
+            found.addAll(read.found().getOrDefault(table, List.of()));
         }
         return found;
+    }
+
+    /** What a BatchGetItem and its retries found, by table, and what they left unprocessed. */
+    private record Read(Map<String, List<Map<String, AttributeValue>>> found,
+                        Map<String, KeysAndAttributes> unprocessed) {
+    }
+
+    private static Read read(DynamoDbClient dynamoDb, Map<String, KeysAndAttributes> request, int maxAttempts) {
+        Map<String, List<Map<String, AttributeValue>>> found = new HashMap<>();
+        Map<String, KeysAndAttributes> pending = request;
+        for (int attempt = 0; attempt < maxAttempts && !pending.isEmpty(); attempt++) {
+            if (attempt > 0) {
+                pause(attempt - 1);
+            }
+            Map<String, KeysAndAttributes> asked = pending;
+            BatchGetItemResponse response;
+            try {
+                response = dynamoDb.batchGetItem(get -> get.requestItems(asked));
+            } catch (SdkException e) {
+                throw DynamoDbFailures.translate(String.join(" or ", asked.keySet()), e);
+            }
+            response.responses().forEach((table, items) ->
+                    found.computeIfAbsent(table, t -> new ArrayList<>()).addAll(items));
+            pending = response.unprocessedKeys();
+        }
+        return new Read(found, pending);
     }
 
     private static void pause(int retry) {

@@ -178,11 +178,15 @@ class OpenApiTest {
             String route = (String) sample[0];
             String body = (String) sample[1];
             boolean valid = (Boolean) sample[2];
-            TrackingApi.Response response = api.post(route, project, body);
-            assertThat(response.status()).as(route + " " + body).isEqualTo(valid ? 200 : 422);
-            assertThat(requestSchema(route).validate(json(body))).as(route + " " + body).matches(
-                    errors -> errors.isEmpty() == valid, valid ? "no schema error" : "a schema error");
+            agree(route, body, valid, api.post(route, project, body));
         }
+    }
+
+    /** The handler answered 200 exactly when the body is valid, and the route's request schema agrees. */
+    private static void agree(String route, String body, boolean valid, TrackingApi.Response response) {
+        assertThat(response.status()).as(route + " " + body).isEqualTo(valid ? 200 : 422);
+        assertThat(requestSchema(route).validate(json(body))).as(route + " " + body).matches(
+                errors -> errors.isEmpty() == valid, valid ? "no schema error" : "a schema error");
     }
 
     /** The same for the catalog's bodies: the schemas say no more and no less than the handlers. */
@@ -211,10 +215,7 @@ class OpenApiTest {
             String route = (String) sample[0];
             String body = (String) sample[1];
             boolean valid = (Boolean) sample[2];
-            TrackingApi.Response response = api.catalog("POST " + route, project, null, body);
-            assertThat(response.status()).as(route + " " + body).isEqualTo(valid ? 200 : 422);
-            assertThat(requestSchema(route).validate(json(body))).as(route + " " + body).matches(
-                    errors -> errors.isEmpty() == valid, valid ? "no schema error" : "a schema error");
+            agree(route, body, valid, api.catalog("POST " + route, project, null, body));
         }
     }
 
