@@ -114,7 +114,7 @@ public final class TrackingApi {
     }
 
     /**
-     * A catalog request with a key of every scope.
+     * A request of any route by its route key (the catalog's in particular), with a key of every scope.
      *
      * @param pathId the id as it appears in the URL (percent-encoded), or null on routes without one
      */

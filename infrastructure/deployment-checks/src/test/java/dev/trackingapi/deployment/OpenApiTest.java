@@ -172,21 +172,25 @@ class OpenApiTest {
                 new Object[]{"/rest-api/customer", "{\"id\":\"u1\",\"name\":\"stray\",\"attributes\":[{\"name\":\"email\",\"type\":\"string\",\"value\":\"a@b.c\"}]}", true},
                 new Object[]{"/rest-api/customer", "{\"id\":\"u1\",\"attributes\":[{\"name\":\"email\",\"type\":\"number\",\"value\":1}]}", false},
                 new Object[]{"/rest-api/customer", "{\"attributes\":[]}", false});
+        agreeOnEvery(samples);
+    }
+
+    /**
+     * Each sample {POST path, body, valid} through its handler and its request schema: 200 exactly when it is valid,
+     * and a schema error exactly when it is not.
+     */
+    private static void agreeOnEvery(List<Object[]> samples) {
         TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
         String project = "openapi-" + UUID.randomUUID().toString().substring(0, 8);
         for (Object[] sample : samples) {
             String route = (String) sample[0];
             String body = (String) sample[1];
             boolean valid = (Boolean) sample[2];
-            agree(route, body, valid, api.post(route, project, body));
+            TrackingApi.Response response = api.catalog("POST " + route, project, null, body);
+            assertThat(response.status()).as(route + " " + body).isEqualTo(valid ? 200 : 422);
+            assertThat(requestSchema(route).validate(json(body))).as(route + " " + body).matches(
+                    errors -> errors.isEmpty() == valid, valid ? "no schema error" : "a schema error");
         }
-    }
-
-    /** The handler answered 200 exactly when the body is valid, and the route's request schema agrees. */
-    private static void agree(String route, String body, boolean valid, TrackingApi.Response response) {
-        assertThat(response.status()).as(route + " " + body).isEqualTo(valid ? 200 : 422);
-        assertThat(requestSchema(route).validate(json(body))).as(route + " " + body).matches(
-                errors -> errors.isEmpty() == valid, valid ? "no schema error" : "a schema error");
     }
 
     /** The same for the catalog's bodies: the schemas say no more and no less than the handlers. */
@@ -209,14 +213,7 @@ class OpenApiTest {
                 new Object[]{"/collection", "{\"id\":\"c1\",\"name\":\"Summer\",\"image\":\"\",\"url\":null}", true},
                 new Object[]{"/collection", "{\"id\":\"c1\",\"name\":\"Summer\",\"url\":\"summer\"}", false},
                 new Object[]{"/collection", "{\"id\":\"   \",\"name\":\"Summer\"}", false});
-        TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
-        String project = "openapi-" + UUID.randomUUID().toString().substring(0, 8);
-        for (Object[] sample : samples) {
-            String route = (String) sample[0];
-            String body = (String) sample[1];
-            boolean valid = (Boolean) sample[2];
-            agree(route, body, valid, api.catalog("POST " + route, project, null, body));
-        }
+        agreeOnEvery(samples);
     }
 
     private static String flat(int count) {
