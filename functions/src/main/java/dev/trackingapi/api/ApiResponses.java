@@ -3,14 +3,24 @@ package dev.trackingapi.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trackingapi.model.CatalogKind;
+import dev.trackingapi.model.Dates;
 import dev.trackingapi.model.IgnoredAttribute;
 import dev.trackingapi.model.JsonNodes;
+import dev.trackingapi.model.Product;
+import dev.trackingapi.model.ProductCollection;
+import dev.trackingapi.model.ProductDetails;
+import dev.trackingapi.model.ProductPage;
+import dev.trackingapi.model.StoredCollection;
+import dev.trackingapi.model.StoredProduct;
 import dev.trackingapi.model.TrackingResult;
 import dev.trackingapi.validation.Problems;
 import dev.trackingapi.validation.RequestValidationException;
 import dev.trackingapi.validation.Texts;
 import dev.trackingapi.validation.ValidationProblem;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +33,11 @@ public final class ApiResponses {
     private static final String SUCCESS = "{\"success\":true}";
 
     private ApiResponses() {
+    }
+
+    /** {"success":true}. */
+    public static APIGatewayV2HTTPResponse success() {
+        return response(200, SUCCESS, JSON_HEADERS);
     }
 
     /** {"success":true}, with the attributes that were not applied when there are any. */
@@ -66,7 +81,7 @@ public final class ApiResponses {
                 }
             }
             detail.put("type", problem.type());
-            detail.set("context", JsonCodec.treeOf(problem.context()));
+            detail.set("context", context(problem.context()));
         }
         if (unlisted > 0) {
             details.addObject()
@@ -76,6 +91,107 @@ public final class ApiResponses {
                     .putArray("path");
         }
         return response(422, write(body), JSON_HEADERS);
+    }
+
+    /**
+     * A problem's context in the order Joi writes it: the value, what is particular to the problem (valids, limit...),
+     * then key and label, e.g. {"value":"1outOfStock","valids":["inStock","outOfStock"],"key":"status","label":"status"}.
+     */
+    private static ObjectNode context(Map<String, Object> context) {
+        ObjectNode node = JsonNodes.FACTORY.objectNode();
+        if (context.containsKey("value")) {
+            node.set("value", JsonCodec.treeOf(context.get("value")));
+        }
+        context.forEach((name, value) -> {
+            if (!name.equals("value") && !name.equals("key") && !name.equals("label")) {
+                node.set(name, JsonCodec.treeOf(value));
+            }
+        });
+        for (String last : List.of("key", "label")) {
+            if (context.containsKey(last)) {
+                node.set(last, JsonCodec.treeOf(context.get(last)));
+            }
+        }
+        return node;
+    }
+
+    /** 200 with a product and the ids of its collections. */
+    public static APIGatewayV2HTTPResponse product(ProductDetails details) {
+        ObjectNode body = product(details.product());
+        ArrayNode collections = body.putArray("collections");
+        details.collectionIds().forEach(collections::add);
+        return response(200, write(body), JSON_HEADERS);
+    }
+
+    /**
+     * 200 with a page of a collection's products: the collection, its products, and the cursor of the next page (null
+     * on the last one).
+     */
+    public static APIGatewayV2HTTPResponse products(ProductPage page, String nextCursor) {
+        ObjectNode body = JsonNodes.FACTORY.objectNode();
+        body.set("collection", collection(page.collection()));
+        ArrayNode products = body.putArray("products");
+        page.products().forEach(product -> products.add(product(product)));
+        if (nextCursor == null) {
+            body.putNull("cursor");
+        } else {
+            body.put("cursor", nextCursor);
+        }
+        return response(200, write(body), JSON_HEADERS);
+    }
+
+    private static ObjectNode product(StoredProduct stored) {
+        Product product = stored.product();
+        ObjectNode node = JsonNodes.FACTORY.objectNode()
+                .put("id", product.id())
+                .put("name", product.name())
+                .put("image", product.image())
+                .put("url", product.url());
+        node.set("price", JsonNodes.FACTORY.numberNode(product.price()));
+        node.put("status", product.status().wireName());
+        putIfPresent(node, "description", product.description());
+        putIfPresent(node, "originalHigherPrice", product.originalHigherPrice());
+        putIfPresent(node, "vendor", product.vendor());
+        return times(node, stored.createdAt(), stored.updatedAt());
+    }
+
+    private static ObjectNode collection(StoredCollection stored) {
+        ProductCollection collection = stored.collection();
+        ObjectNode node = JsonNodes.FACTORY.objectNode()
+                .put("id", collection.id())
+                .put("name", collection.name());
+        putIfPresent(node, "description", collection.description());
+        putIfPresent(node, "image", collection.image());
+        putIfPresent(node, "url", collection.url());
+        return times(node, stored.createdAt(), stored.updatedAt());
+    }
+
+    private static void putIfPresent(ObjectNode node, String name, Object value) {
+        if (value instanceof String text) {
+            node.put(name, text);
+        } else if (value instanceof BigDecimal number) {
+            node.set(name, JsonNodes.FACTORY.numberNode(number));
+        }
+    }
+
+    private static ObjectNode times(ObjectNode node, Instant createdAt, Instant updatedAt) {
+        return node.put("createdAt", Dates.format(createdAt)).put("updatedAt", Dates.format(updatedAt));
+    }
+
+    /**
+     * 202: the entry reads as deleted and nothing can be mapped to it any more, but some of its mappings are left; the
+     * same DELETE again resumes the deletion.
+     */
+    public static APIGatewayV2HTTPResponse deletionInProgress(CatalogKind kind, String id) {
+        String other = kind.other().wireName();
+        ObjectNode body = JsonNodes.FACTORY.objectNode()
+                .put("success", false)
+                .put("inProgress", true)
+                .put("message", "The " + kind.wireName() + " \"" + id + "\" reads as deleted and nothing can be"
+                        + " mapped to it any more, but some of its " + other + " mappings are still being removed."
+                        + " Send the same DELETE again to finish: it resumes where this one stopped, and answers 200"
+                        + " {\"success\":true} when nothing of the " + kind.wireName() + " is left.");
+        return response(202, write(body), JSON_HEADERS);
     }
 
     public static APIGatewayV2HTTPResponse problem(HttpProblem problem) {
@@ -88,6 +204,14 @@ public final class ApiResponses {
                 .put("type", "ServiceUnavailableError")
                 .put("message", "Storage is temporarily unavailable; retry after " + RETRY_AFTER_SECONDS
                         + " second(s). Retries never create a second copy of an event.");
+        return response(503, write(body), RETRY_HEADERS);
+    }
+
+    /** 503 saying what is temporary about this request; retrying it is safe. */
+    public static APIGatewayV2HTTPResponse unavailable(String message) {
+        ObjectNode body = JsonNodes.FACTORY.objectNode()
+                .put("type", "ServiceUnavailableError")
+                .put("message", message);
         return response(503, write(body), RETRY_HEADERS);
     }
 

@@ -12,6 +12,7 @@ public final class EnvironmentVariables {
     public static final String EVENTS_TABLE = "EVENTS_TABLE";
     public static final String ATTRIBUTE_TYPES_TABLE = "ATTRIBUTE_TYPES_TABLE";
     public static final String API_KEYS_TABLE = "API_KEYS_TABLE";
+    public static final String CATALOG_TABLE = "CATALOG_TABLE";
     /** Optional: an endpoint override for DynamoDB Local or `sam local`; unset in AWS. */
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
     /** Optional: how long the authorizer keeps a key lookup in memory, in seconds. */

@@ -11,6 +11,7 @@ import dev.trackingapi.log.Log;
 import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.metrics.Metrics;
 import dev.trackingapi.model.Scope;
+import dev.trackingapi.service.EntryBeingDeletedException;
 import dev.trackingapi.store.StorageUnavailableException;
 import dev.trackingapi.store.StoredItemTooLargeException;
 import dev.trackingapi.validation.RequestValidationException;
@@ -42,7 +43,7 @@ abstract class ApiEndpoint implements RequestHandler<APIGatewayV2HTTPEvent, APIG
         String projectId = null;
         APIGatewayV2HTTPResponse response;
         try {
-            ApiRequest request = ApiRequest.of(event, clock, metrics);
+            ApiRequest request = ApiRequest.of(event, context, clock, metrics);
             projectId = request.projectId();
             request.requireScope(requiredScope);
             response = handle(request);
@@ -53,6 +54,8 @@ abstract class ApiEndpoint implements RequestHandler<APIGatewayV2HTTPEvent, APIG
         } catch (StoredItemTooLargeException tooLarge) {
             response = ApiResponses.error(413, "PayloadTooLargeError", "The customer profile would exceed DynamoDB's"
                     + " 400 KB item size with these values; nothing was written. Send smaller values.");
+        } catch (EntryBeingDeletedException beingDeleted) {
+            response = ApiResponses.unavailable(beingDeleted.getMessage());
         } catch (StorageUnavailableException unavailable) {
             Log.warn(context, "503 storage unavailable: " + unavailable.getMessage());
             response = ApiResponses.unavailable();

@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
 /**
@@ -65,7 +66,8 @@ public final class Primer implements Resource {
     public static void eventFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                      RehearsableHttpClient httpClient, TypeRegistry types, CustomerProfiles profiles,
                                      Runnable warmUp) {
-        register(new Primer(httpClient, () -> rehearseRoute(handler, PrimingSamples.EVENT_REQUESTS), () -> {
+        register(new Primer(httpClient, () -> rehearseRoute(handler, round -> PrimingSamples.routeRequest(
+                PrimingSamples.EVENT_REQUESTS, round)), () -> {
             types.forget();
             profiles.forget();
         }, warmUp, types::learnRegistered));
@@ -74,8 +76,16 @@ public final class Primer implements Resource {
     /** Primes a function that upserts customers. */
     public static void customerFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                         RehearsableHttpClient httpClient, TypeRegistry types, Runnable warmUp) {
-        register(new Primer(httpClient, () -> rehearseRoute(handler, PrimingSamples.CUSTOMER_REQUESTS), types::forget,
-                warmUp, types::learnRegistered));
+        register(new Primer(httpClient, () -> rehearseRoute(handler, round -> PrimingSamples.routeRequest(
+                PrimingSamples.CUSTOMER_REQUESTS, round)), types::forget, warmUp, types::learnRegistered));
+    }
+
+    /** Primes a catalog function with its route's samples; the catalog caches nothing, so nothing is forgotten or learnt. */
+    public static void catalogFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                       RehearsableHttpClient httpClient, CatalogRoute route, Runnable warmUp) {
+        register(new Primer(httpClient, () -> rehearseRoute(handler,
+                round -> PrimingSamples.catalogRequest(route, round)), () -> {
+        }, warmUp, () -> 0));
     }
 
     /** Primes the authorizer; it learns nothing ahead, as keys can be revoked. */
@@ -99,9 +109,9 @@ public final class Primer implements Resource {
     }
 
     private static void rehearseRoute(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
-                                      List<String> bodies) {
+                                      IntFunction<APIGatewayV2HTTPEvent> requests) {
         for (int i = 0; i < REHEARSED_REQUESTS; i++) {
-            handler.handleRequest(PrimingSamples.routeRequest(bodies.get(i % bodies.size()), i), PrimingContext.SILENT);
+            handler.handleRequest(requests.apply(i), PrimingContext.SILENT);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.trackingapi.api.ApiRequest;
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.model.Scope;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +56,75 @@ final class PrimingSamples {
     static final List<String> CUSTOMER_REQUESTS = List.of(CUSTOMER, TYPED_CUSTOMER, CUSTOMER,
             TYPED_CUSTOMER, INVALID, NOT_JSON);
 
+    static final String PRODUCT = """
+            {"id":"#warm-up","name":"Mixer","image":"https://cdn.example.com/mixer.png",
+             "url":"https://shop.example.com/products/mixer","price":1321.50,"status":"inStock",
+             "description":"","originalHigherPrice":"1499.00","vendor":"Acme","tags":["ignored"]}""";
+
+    static final String MINIMAL_PRODUCT = """
+            {"id":"#warm-up","name":"Juicer","image":"http://cdn.example.com/j.png","url":"http://example.com/j",
+             "price":"12.20","status":"outOfStock","description":null}""";
+
+    static final String INVALID_PRODUCT = """
+            {"id":"","name":"","image":"cdn/x.png","price":"cheap","status":"1outOfStock","vendor":7}""";
+
+    static final String COLLECTION = """
+            {"id":"#warm-up","name":"Summer","description":"Hot days","image":"https://cdn.example.com/s.png",
+             "url":"https://shop.example.com/collections/summer"}""";
+
+    static final String MINIMAL_COLLECTION = """
+            {"id":"#warm-up","name":"Kitchen","image":"","url":null}""";
+
+    static final String INVALID_COLLECTION = """
+            {"id":"\u0000","name":7,"url":"ftp://example.com"}""";
+
+    static final String PRODUCT_IDS = """
+            {"products":["#warm-up","#warm-up-b","#warm-up"]}""";
+
+    static final String INVALID_PRODUCT_IDS = """
+            {"products":["",7,null]}""";
+
+    /** One rehearsed request of a catalog route: its path's id (percent-encoded, as sent), query and body. */
+    private record CatalogSample(String method, String pathId, Map<String, String> query, String body) {
+    }
+
+    private static final List<String> PATH_IDS = List.of("%23warm-up", "warm%2Fup%20%E2%9C%93", "%23warm-up", "",
+            "%zz");
+
+    private static final Map<CatalogRoute, List<CatalogSample>> CATALOG_REQUESTS = new EnumMap<>(Map.of(
+            CatalogRoute.UPSERT_PRODUCT, bodies(List.of(PRODUCT, MINIMAL_PRODUCT, PRODUCT, INVALID_PRODUCT,
+                    NOT_JSON)),
+            CatalogRoute.UPSERT_COLLECTION, bodies(List.of(COLLECTION, MINIMAL_COLLECTION, COLLECTION,
+                    INVALID_COLLECTION, NOT_JSON)),
+            CatalogRoute.DELETE_PRODUCT, paths("DELETE", Map.of(), null),
+            CatalogRoute.DELETE_COLLECTION, paths("DELETE", Map.of(), null),
+            CatalogRoute.GET_PRODUCT, paths("GET", Map.of(), null),
+            CatalogRoute.ADD_PRODUCTS, mappings(),
+            CatalogRoute.REMOVE_PRODUCTS, mappings(),
+            CatalogRoute.LIST_PRODUCTS, List.of(
+                    new CatalogSample("GET", "%23warm-up", Map.of(), null),
+                    new CatalogSample("GET", "%23warm-up", Map.of("limit", "10"), null),
+                    new CatalogSample("GET", "%23warm-up", Map.of("limit", "1",
+                            "cursor", "I3dhcm0tdXA.AAAAAAAAAAAAAAAA"), null),
+                    new CatalogSample("GET", "", Map.of("limit", "0"), null))));
+
     private PrimingSamples() {
+    }
+
+    private static List<CatalogSample> bodies(List<String> bodies) {
+        return bodies.stream().map(body -> new CatalogSample("POST", null, Map.of(), body)).toList();
+    }
+
+    private static List<CatalogSample> paths(String method, Map<String, String> query, String body) {
+        return PATH_IDS.stream().map(id -> new CatalogSample(method, id, query, body)).toList();
+    }
+
+    private static List<CatalogSample> mappings() {
+        return List.of(new CatalogSample("POST", "%23warm-up", Map.of(), PRODUCT_IDS),
+                new CatalogSample("POST", "warm%2Fup", Map.of(), PRODUCT_IDS),
+                new CatalogSample("POST", "%23warm-up", Map.of(), PRODUCT_IDS),
+                new CatalogSample("POST", "", Map.of(), INVALID_PRODUCT_IDS),
+                new CatalogSample("POST", "%23warm-up", Map.of(), NOT_JSON));
     }
 
     /**
@@ -63,14 +132,31 @@ final class PrimingSamples {
      * meets empty caches as a restored environment does; the body's time varies, so events differ, and so does its
      * customer, among a few.
      */
-    static APIGatewayV2HTTPEvent routeRequest(String body, int round) {
+    static APIGatewayV2HTTPEvent routeRequest(List<String> bodies, int round) {
+        String body = bodies.get(round % bodies.size());
+        return request("POST", null, null, body.replace(TIME, Integer.toString(round))
+                .replace(CUSTOMER_ID, CUSTOMER_ID + (round % Primer.REHEARSED_CUSTOMERS)), round);
+    }
+
+    /** A request of a catalog route, in turn every sample of the route: valid and invalid ones, in a new project every few. */
+    static APIGatewayV2HTTPEvent catalogRequest(CatalogRoute route, int round) {
+        List<CatalogSample> samples = CATALOG_REQUESTS.get(route);
+        CatalogSample sample = samples.get(round % samples.size());
+        return request(sample.method(), sample.pathId() == null ? null : Map.of("id", sample.pathId()),
+                sample.query().isEmpty() ? null : sample.query(), sample.body(), round);
+    }
+
+    private static APIGatewayV2HTTPEvent request(String method, Map<String, String> pathParameters,
+                                                 Map<String, String> query, String body, int round) {
         return APIGatewayV2HTTPEvent.builder()
                 .withRouteKey("POST /priming")
                 .withRawPath("/priming")
-                .withBody(body.replace(TIME, Integer.toString(round))
-                        .replace(CUSTOMER_ID, CUSTOMER_ID + (round % Primer.REHEARSED_CUSTOMERS)))
+                .withPathParameters(pathParameters)
+                .withQueryStringParameters(query)
+                .withBody(body)
                 .withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).build())
                         .withRequestId("priming-" + round)
                         .withTimeEpoch(System.currentTimeMillis())
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()

@@ -2,8 +2,11 @@ package dev.trackingapi.priming;
 
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.model.AttributeScope;
+import dev.trackingapi.model.CatalogKind;
+import dev.trackingapi.store.dynamodb.CatalogTable;
 import dev.trackingapi.store.dynamodb.CustomersTable;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
+import dev.trackingapi.store.dynamodb.DynamoDbCatalogStore;
 import dev.trackingapi.store.dynamodb.DynamoDbCustomerStore;
 import dev.trackingapi.store.dynamodb.DynamoDbPrefetchStore;
 import dev.trackingapi.store.dynamodb.EventsTable;
@@ -11,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -71,6 +75,41 @@ public final class WarmUpRequests {
                 // Always: the profile of a project that cannot exist.
             }
         };
+    }
+
+    /**
+     * What a catalog function asks, on entries of a project that cannot exist: its upsert's conditional UpdateItem
+     * (whose condition never holds), its deletion's mark (of an entry that is not there), its reads, an add that finds
+     * nothing to map, or a removal of mappings that are not there.
+     */
+    public static Runnable catalogFunction(DynamoDbClient dynamoDb, String catalogTable, CatalogRoute route) {
+        DynamoDbCatalogStore catalog = new DynamoDbCatalogStore(dynamoDb, catalogTable);
+        List<String> ids = List.of(NO_PROJECT);
+        return switch (route) {
+            case UPSERT_PRODUCT -> () -> impossibleUpdate(dynamoDb, catalogTable, CatalogKind.PRODUCT);
+            case UPSERT_COLLECTION -> () -> impossibleUpdate(dynamoDb, catalogTable, CatalogKind.COLLECTION);
+            case DELETE_PRODUCT -> () -> catalog.markDeleted(CatalogKind.PRODUCT, NO_PROJECT, NO_PROJECT, NO_PROJECT,
+                    Instant.EPOCH);
+            case DELETE_COLLECTION -> () -> catalog.markDeleted(CatalogKind.COLLECTION, NO_PROJECT, NO_PROJECT,
+                    NO_PROJECT, Instant.EPOCH);
+            case GET_PRODUCT -> () -> catalog.product(NO_PROJECT, NO_PROJECT);
+            case LIST_PRODUCTS -> () -> catalog.products(NO_PROJECT, NO_PROJECT, 1, null);
+            case ADD_PRODUCTS -> () -> catalog.addProducts(NO_PROJECT, NO_PROJECT, ids, Instant.EPOCH);
+            case REMOVE_PRODUCTS -> () -> catalog.removeProducts(NO_PROJECT, NO_PROJECT, ids);
+        };
+    }
+
+    private static void impossibleUpdate(DynamoDbClient dynamoDb, String catalogTable, CatalogKind kind) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(catalogTable)
+                    .key(CatalogTable.itemKey(kind, NO_PROJECT, NO_PROJECT))
+                    .updateExpression("SET #updatedAt = :now")
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#updatedAt", CatalogTable.UPDATED_AT, "#pk", CatalogTable.PK))
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromS("warm-up"))));
+        } catch (ConditionalCheckFailedException expected) {
+            // Always: the entry of a project that cannot exist.
+        }
     }
 
     /** What the authorizer asks: the lookup of a key that no project has. */

@@ -6,11 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.trackingapi.auth.ApiKeyAuthenticator;
 import dev.trackingapi.config.EnvironmentVariables;
+import dev.trackingapi.priming.CatalogRoute;
 import dev.trackingapi.priming.Primer;
 import dev.trackingapi.priming.RehearsableHttpClient;
 import dev.trackingapi.priming.WarmUpRequests;
 import dev.trackingapi.service.CustomerTracker;
 import dev.trackingapi.service.EventTracker;
+import dev.trackingapi.service.ProductCatalog;
 import dev.trackingapi.store.dynamodb.DynamoDbClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -19,6 +21,7 @@ import java.util.Map;
 
 import static dev.trackingapi.config.EnvironmentVariables.API_KEYS_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.ATTRIBUTE_TYPES_TABLE;
+import static dev.trackingapi.config.EnvironmentVariables.CATALOG_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.CUSTOMERS_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.EVENTS_TABLE;
 
@@ -47,6 +50,10 @@ public final class LambdaEnvironment {
         static final Wiring.CustomerServices SERVICES = Wiring.customerServices(Client.DYNAMO_DB, VARIABLES);
     }
 
+    private static final class CatalogFunction {
+        static final ProductCatalog CATALOG = Wiring.productCatalog(Client.DYNAMO_DB, VARIABLES);
+    }
+
     private static final class Authorizer {
         static final ApiKeyAuthenticator AUTHENTICATOR = Wiring.authenticator(Client.DYNAMO_DB, VARIABLES,
                 Clock.systemUTC());
@@ -58,6 +65,10 @@ public final class LambdaEnvironment {
 
     public static CustomerTracker customerTracker() {
         return CustomerFunction.SERVICES.tracker();
+    }
+
+    public static ProductCatalog productCatalog() {
+        return CatalogFunction.CATALOG;
     }
 
     public static ApiKeyAuthenticator authenticator() {
@@ -75,6 +86,13 @@ public final class LambdaEnvironment {
         Primer.customerFunction(handler, HTTP_CLIENT, CustomerFunction.SERVICES.types(),
                 WarmUpRequests.customerFunction(Client.DYNAMO_DB, VARIABLES.required(ATTRIBUTE_TYPES_TABLE),
                         VARIABLES.required(CUSTOMERS_TABLE)));
+    }
+
+    /** Primes a catalog function with its route's requests; the catalog keeps no cache, so there is nothing to learn. */
+    public static void primeCatalogFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                            CatalogRoute route) {
+        Primer.catalogFunction(handler, HTTP_CLIENT, route,
+                WarmUpRequests.catalogFunction(Client.DYNAMO_DB, VARIABLES.required(CATALOG_TABLE), route));
     }
 
     public static void primeAuthorizer(RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> handler) {

@@ -6,9 +6,11 @@ import dev.trackingapi.config.TableNames;
 import dev.trackingapi.service.CustomerProfiles;
 import dev.trackingapi.service.CustomerTracker;
 import dev.trackingapi.service.EventTracker;
+import dev.trackingapi.service.ProductCatalog;
 import dev.trackingapi.service.TypeRegistry;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
 import dev.trackingapi.store.dynamodb.DynamoDbAttributeTypeStore;
+import dev.trackingapi.store.dynamodb.DynamoDbCatalogStore;
 import dev.trackingapi.store.dynamodb.DynamoDbCustomerStore;
 import dev.trackingapi.store.dynamodb.DynamoDbEventStore;
 import dev.trackingapi.store.dynamodb.DynamoDbPrefetchStore;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import static dev.trackingapi.config.EnvironmentVariables.API_KEYS_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.API_KEY_CACHE_SECONDS;
 import static dev.trackingapi.config.EnvironmentVariables.ATTRIBUTE_TYPES_TABLE;
+import static dev.trackingapi.config.EnvironmentVariables.CATALOG_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.CUSTOMERS_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.EVENTS_TABLE;
 
@@ -72,6 +75,15 @@ public final class Wiring {
 
     public static CustomerTracker customerTracker(DynamoDbClient dynamoDb, TableNames tables) {
         return customerTracker(dynamoDb, tables.asEnvironment());
+    }
+
+    /** A catalog function's service: it reads only CATALOG_TABLE. */
+    public static ProductCatalog productCatalog(DynamoDbClient dynamoDb, EnvironmentVariables environment) {
+        return new ProductCatalog(new DynamoDbCatalogStore(dynamoDb, environment.required(CATALOG_TABLE)));
+    }
+
+    public static ProductCatalog productCatalog(DynamoDbClient dynamoDb, TableNames tables) {
+        return productCatalog(dynamoDb, tables.asEnvironment());
     }
 
     /** The authorizer's key lookups, kept for API_KEY_CACHE_SECONDS (default 30 s). */

@@ -10,6 +10,7 @@ import dev.trackingapi.testing.StoredData;
 import dev.trackingapi.testing.TestDynamoDb;
 import dev.trackingapi.testing.TrackingApi;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,6 +20,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,14 +37,9 @@ class SamLocalInvokeEventsIT {
     @ParameterizedTest
     @ValueSource(strings = {"track-event-v2", "track-event", "rest-api-event", "track-user", "rest-api-customer"})
     void eventFile_isAcceptedByItsHandler_andItsDataIsStored(String file) throws IOException {
-        Path events = TemplateTables.findTemplate().map(template -> template.resolveSibling("events")).orElse(null);
-        Assumptions.assumeTrue(events != null && Files.isDirectory(events), "events/ not found beside template.yaml");
-        APIGatewayV2HTTPEvent event;
-        try (InputStream in = Files.newInputStream(events.resolve(file + ".json"))) {
-            event = EVENTS.fromJson(in);
-        }
+        APIGatewayV2HTTPEvent event = read(file);
         TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = api.handler(event.getRawPath());
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = api.handler(event.getRouteKey());
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
@@ -60,6 +57,45 @@ class SamLocalInvokeEventsIT {
         } else {
             String customerId = dev.trackingapi.api.Json.MAPPER.readTree(event.getBody()).get("id").asText();
             assertThat(stored.profile(projectId, customerId)).isPresent();
+        }
+    }
+
+    /**
+     * The catalog's files in the order a store syncs: the product and the collection, the mapping, both reads, then the
+     * removal and the deletions; each answers 200 with what the previous ones stored.
+     */
+    @Test
+    void theCatalogsEventFiles_runInSyncOrder_eachAnswering200() throws IOException {
+        TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
+        StoredData stored = new StoredData(TestDynamoDb.client(), TestDynamoDb.tables());
+        String project = (String) read("product").getRequestContext().getAuthorizer().getLambda().get("projectId");
+        api.catalog(TrackingApi.DELETE_PRODUCT, project, "mixer-500", null);
+        api.catalog(TrackingApi.DELETE_COLLECTION, project, "kitchen", null);
+
+        for (String file : List.of("product", "collection", "collection-id-products-add", "get-product-id",
+                "get-collection-id-products", "collection-id-products-remove", "delete-collection-id",
+                "delete-product-id")) {
+            APIGatewayV2HTTPEvent event = read(file);
+            APIGatewayV2HTTPResponse response = api.handler(event.getRouteKey()).handleRequest(event, null);
+
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            RESPONSES.toJson(response, written);
+            assertThat(written.toString(StandardCharsets.UTF_8)).as(file).contains("\"statusCode\":200");
+            if (file.equals("get-product-id")) {
+                assertThat(response.getBody()).contains("\"collections\":[\"kitchen\"]");
+            }
+            if (file.equals("get-collection-id-products")) {
+                assertThat(response.getBody()).contains("\"id\":\"mixer-500\"");
+            }
+        }
+        assertThat(stored.catalogItems(project)).isEmpty();
+    }
+
+    private static APIGatewayV2HTTPEvent read(String file) throws IOException {
+        Path events = TemplateTables.findTemplate().map(template -> template.resolveSibling("events")).orElse(null);
+        Assumptions.assumeTrue(events != null && Files.isDirectory(events), "events/ not found beside template.yaml");
+        try (InputStream in = Files.newInputStream(events.resolve(file + ".json"))) {
+            return EVENTS.fromJson(in);
         }
     }
 }

@@ -4,8 +4,17 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.trackingapi.api.ApiRequest;
+import dev.trackingapi.entrypoints.AddCollectionProductsHandler;
+import dev.trackingapi.entrypoints.DeleteCollectionHandler;
+import dev.trackingapi.entrypoints.DeleteProductHandler;
+import dev.trackingapi.entrypoints.GetCollectionProductsHandler;
+import dev.trackingapi.entrypoints.GetProductHandler;
+import dev.trackingapi.entrypoints.RemoveCollectionProductsHandler;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
 import dev.trackingapi.entrypoints.TrackUserHandler;
+import dev.trackingapi.entrypoints.UpsertCollectionHandler;
+import dev.trackingapi.entrypoints.UpsertProductHandler;
+import dev.trackingapi.service.ProductCatalog;
 import dev.trackingapi.testing.ApiGatewayEvents;
 import dev.trackingapi.testing.EmfDocuments;
 import dev.trackingapi.wiring.Wiring;
@@ -13,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -53,6 +63,33 @@ class RehearsalTest {
             assertThat(handler.handleRequest(ApiGatewayEvents.post("/track/user", Primer.PROJECT,
                     PrimingSamples.CUSTOMER), null).getBody()).isEqualTo("{\"success\":true}");
         });
+        assertThat(rehearsal.realRequests).hasValue(0);
+    }
+
+    @Test
+    void everyCatalogRoutesSamples_goThroughItsHandler_answeredAsAClientWouldBe_sendingNothing() {
+        ProductCatalog catalog = Wiring.productCatalog(rehearsal.dynamoDb, rehearsal.tables);
+        Clock clock = Clock.systemUTC();
+        Map<CatalogRoute, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = Map.of(
+                CatalogRoute.UPSERT_PRODUCT, new UpsertProductHandler(catalog, clock),
+                CatalogRoute.DELETE_PRODUCT, new DeleteProductHandler(catalog, clock),
+                CatalogRoute.GET_PRODUCT, new GetProductHandler(catalog, clock),
+                CatalogRoute.UPSERT_COLLECTION, new UpsertCollectionHandler(catalog, clock),
+                CatalogRoute.DELETE_COLLECTION, new DeleteCollectionHandler(catalog, clock),
+                CatalogRoute.ADD_PRODUCTS, new AddCollectionProductsHandler(catalog, clock),
+                CatalogRoute.REMOVE_PRODUCTS, new RemoveCollectionProductsHandler(catalog, clock),
+                CatalogRoute.LIST_PRODUCTS, new GetCollectionProductsHandler(catalog, clock));
+        assertThat(handlers).containsOnlyKeys(CatalogRoute.values());
+
+        rehearsal.httpClient.rehearse(() -> handlers.forEach((route, handler) -> {
+            Set<Integer> statuses = new HashSet<>();
+            for (int round = 0; round < 20; round++) {
+                statuses.add(handler.handleRequest(PrimingSamples.catalogRequest(route, round), null).getStatusCode());
+            }
+            assertThat(statuses).as(route + ": a rehearsal meets no item, and refusals").isSubsetOf(200, 400, 404, 422)
+                    .contains(route == CatalogRoute.GET_PRODUCT || route == CatalogRoute.LIST_PRODUCTS ? 404
+                            : route == CatalogRoute.ADD_PRODUCTS ? 422 : 200);
+        }));
         assertThat(rehearsal.realRequests).hasValue(0);
     }
 

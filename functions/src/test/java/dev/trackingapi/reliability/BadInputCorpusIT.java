@@ -1,5 +1,7 @@
 package dev.trackingapi.reliability;
 
+import dev.trackingapi.api.Json;
+import dev.trackingapi.model.CatalogKind;
 import dev.trackingapi.reliability.RequestCorpus.Case;
 import dev.trackingapi.reliability.RequestCorpus.Request;
 import dev.trackingapi.testing.StoredData;
@@ -27,7 +29,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * The bad-input corpus (src/test/resources/corpus/bad) through every route it applies to, as text and as base64,
  * against DynamoDB Local: each request gets its documented 4xx naming the problem and its path, never a 5xx, and
  * writes nothing (each request has a project of its own, and the tables are scanned for any item of the run).
- * The must-succeed list (corpus/must-succeed) holds the valid edge cases next to them, which must be tracked.
+ * The must-succeed list (corpus/must-succeed) holds the valid edge cases next to them, which must be tracked (or, on
+ * the catalog's upserts, stored).
  */
 class BadInputCorpusIT {
     private final TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
@@ -64,7 +67,12 @@ class BadInputCorpusIT {
             Response response = api.call(request.event());
             assertThat(CorpusCheck.violations(request.source(), response)).isEmpty();
             assertThat(response.body()).isEqualTo("{\"success\":true}");
-            if (TrackingApi.isEventRoute(request.route())) {
+            if (TrackingApi.isCatalogRoute(request.route())) {
+                String id = Json.MAPPER.readTree(request.body()).get("id").asText();
+                CatalogKind kind = request.route().equals(TrackingApi.UPSERT_PRODUCT) ? CatalogKind.PRODUCT
+                        : CatalogKind.COLLECTION;
+                assertThat(stored.catalogEntry(kind, request.projectId(), id)).isPresent();
+            } else if (TrackingApi.isEventRoute(request.route())) {
                 assertThat(stored.events(request.projectId(), request.customerId())).hasSize(1);
             } else {
                 assertThat(stored.profile(request.projectId(), request.customerId())).isPresent();

@@ -50,12 +50,38 @@ class BadInputCorpusTest {
     }
 
     @Test
-    void everyCaseExpandsToABody_andEveryBadStatusIsADocumented4xx() {
+    void everyCaseExpandsToARequest_andEveryBadStatusIsADocumented4xx() {
         List<Request> requests = RequestCorpus.requests(BAD, "unit");
 
         assertThat(requests).hasSizeGreaterThan(BAD.size() * 2);
-        assertThat(requests).allSatisfy(request -> assertThat(request.event().getBody()).isNotNull());
-        assertThat(BAD).extracting(Case::status).containsOnly(400, 401, 413, 422);
+        assertThat(requests).allSatisfy(request -> assertThat(request.event().getBody() != null
+                || request.event().getRequestContext().getHttp().getMethod().equals("GET")
+                || request.source().id().startsWith("catalog-")).as(request.source().id()).isTrue());
+        assertThat(BAD).extracting(Case::status).containsOnly(400, 401, 403, 413, 422);
+    }
+
+    @Test
+    void theCorpusCoversEveryCatalogRoute_andTheCatalogsRules() {
+        assertThat(BAD.stream().flatMap(c -> c.routes().stream())).containsAll(TrackingApi.CATALOG_ROUTES);
+        assertThat(BAD).extracting(Case::id).contains("product-documented-status-example", "product-empty-object",
+                "product-id-51-characters", "product-image-protocol-relative", "product-price-negative",
+                "product-every-problem-at-once", "collection-empty-object", "mapping-1001-products",
+                "mapping-bad-path-id-and-bad-body", "path-id-51-characters-once-decoded", "path-id-not-percent-encoding",
+                "list-cursor-not-issued", "catalog-reads-with-a-track-only-key", "catalog-writes-with-a-read-only-key");
+    }
+
+    @Test
+    void aCatalogCase_becomesItsRoutesEvent_withThePathIdAsSentAndItsQuery() {
+        Case listing = bad("list-every-problem-at-once");
+        Case path = bad("path-id-51-characters-once-decoded");
+
+        Request request = RequestCorpus.requests(List.of(listing), "unit").get(0);
+        assertThat(request.event().getRouteKey()).isEqualTo(TrackingApi.LIST_PRODUCTS);
+        assertThat(request.event().getPathParameters()).containsEntry("id", "");
+        assertThat(request.event().getQueryStringParameters()).containsEntry("limit", "-1");
+        assertThat(request.event().getBody()).isNull();
+        assertThat(RequestCorpus.requests(List.of(path), "unit").get(0).event().getPathParameters().get("id"))
+                .isEqualTo("x".repeat(49) + "%C3%A9%C3%A9");
     }
 
     @Test

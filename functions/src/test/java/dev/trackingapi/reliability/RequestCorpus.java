@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * body, and what the API must answer. A body is text with two macros, so that raw bytes and large inputs stay
  * readable: «TEXT*N» is TEXT repeated N times ({i} in TEXT becomes the repetition's index), «hex:EF BB BF» is raw
  * bytes. A case gives either a whole {@code body} or only its {@code attributes}, which are put into each route's
- * valid envelope, so that one case runs on event and customer routes alike.
+ * valid envelope, so that one case runs on event and customer routes alike. A catalog case names route keys
+ * ("GET /product/{id}"), the id in the path as sent (percent-encoded), its query parameters, and may have no body.
  */
 final class RequestCorpus {
     static final Instant RECEIVED_AT = Instant.parse("2026-01-20T19:14:15Z");
@@ -41,7 +42,18 @@ final class RequestCorpus {
             "all", TrackingApi.ROUTES,
             "events", TrackingApi.EVENT_ROUTES,
             "track-events", List.of(TrackingApi.TRACK_EVENT_V2, TrackingApi.TRACK_EVENT),
-            "customers", TrackingApi.CUSTOMER_ROUTES);
+            "customers", TrackingApi.CUSTOMER_ROUTES,
+            "catalog", TrackingApi.CATALOG_ROUTES,
+            "catalog-writes", List.of(TrackingApi.UPSERT_PRODUCT, TrackingApi.DELETE_PRODUCT,
+                    TrackingApi.UPSERT_COLLECTION, TrackingApi.DELETE_COLLECTION, TrackingApi.ADD_PRODUCTS,
+                    TrackingApi.REMOVE_PRODUCTS),
+            "catalog-reads", List.of(TrackingApi.GET_PRODUCT, TrackingApi.LIST_PRODUCTS),
+            "catalog-paths", List.of(TrackingApi.DELETE_PRODUCT, TrackingApi.GET_PRODUCT,
+                    TrackingApi.DELETE_COLLECTION, TrackingApi.ADD_PRODUCTS, TrackingApi.REMOVE_PRODUCTS,
+                    TrackingApi.LIST_PRODUCTS),
+            "catalog-mappings", List.of(TrackingApi.ADD_PRODUCTS, TrackingApi.REMOVE_PRODUCTS));
+    /** The id a catalog case's path holds unless it says otherwise. */
+    static final String DEFAULT_PATH_ID = "corpus-id";
 
     private RequestCorpus() {
     }
@@ -64,12 +76,15 @@ final class RequestCorpus {
     record Case(String file, String id, String why, List<String> routes, String body, JsonNode attributes,
                 String attributesText, int status, List<String> messageParts, List<Detail> details,
                 Integer detailCount, String projectId, boolean noAuthorizer, String customerId,
-                boolean base64Verbatim) {
+                boolean base64Verbatim, String pathId, Map<String, String> query, String scopes) {
 
         /** The request for one route: the body in the route's envelope, for the given project and customer. */
         byte[] bodyFor(String route, String customer) {
             if (body != null) {
                 return expand(body);
+            }
+            if (attributes == null && attributesText == null) {
+                return null;
             }
             String attributesJson = attributesText != null ? attributesText : attributes.toString();
             return expand(envelope(route, customer).replace("ATTRIBUTES", attributesJson));
@@ -87,9 +102,16 @@ final class RequestCorpus {
     /** A case made concrete: one route, one encoding, its own project. */
     record Request(Case source, String route, boolean base64, String projectId, String customerId, byte[] body) {
         APIGatewayV2HTTPEvent event() {
-            String wire = base64 && !source.base64Verbatim() ? Base64.getEncoder().encodeToString(body)
-                    : new String(body, StandardCharsets.UTF_8);
-            return ApiGatewayEvents.post(route, projectId, wire, base64, RECEIVED_AT);
+            String wire = body == null ? null : base64 && !source.base64Verbatim()
+                    ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8);
+            if (!TrackingApi.isCatalogRoute(route)) {
+                return ApiGatewayEvents.post(route, projectId, wire, base64, RECEIVED_AT);
+            }
+            String pathId = source.pathId() == null ? DEFAULT_PATH_ID
+                    : new String(expand(source.pathId()), StandardCharsets.UTF_8);
+            return ApiGatewayEvents.request(route, route.contains("{id}") ? Map.of("id", pathId) : Map.of(),
+                    source.query(), projectId, source.scopes() == null ? TrackingApi.ALL_SCOPES : source.scopes(),
+                    wire, base64, RECEIVED_AT);
         }
 
         String name() {
@@ -120,8 +142,9 @@ final class RequestCorpus {
             for (int r = 0; r < source.routes().size(); r++) {
                 String route = source.routes().get(r);
                 byte[] body = source.bodyFor(route, customer);
-                for (boolean base64 : isUtf8(body) && !source.base64Verbatim() ? new boolean[]{false, true}
-                        : new boolean[]{true}) {
+                boolean[] encodings = body == null ? new boolean[]{false} : isUtf8(body) && !source.base64Verbatim()
+                        ? new boolean[]{false, true} : new boolean[]{true};
+                for (boolean base64 : encodings) {
                     String project = runToken + "-" + c + "-" + r + (base64 ? "b" : "t");
                     requests.add(new Request(source, route, base64, source.projectFor(project), customer, body));
                 }
@@ -160,13 +183,19 @@ final class RequestCorpus {
         JsonNode routes = node.path("routes");
         List<String> routeList = routes.isTextual() ? ROUTE_GROUPS.get(routes.textValue())
                 : routes.isArray() ? Json.MAPPER.convertValue(routes, List.class) : null;
-        if (routeList == null || routeList.isEmpty() || !TrackingApi.ROUTES.containsAll(routeList)) {
-            throw new IllegalArgumentException(file + " " + id + ": routes must be all, events, track-events,"
-                    + " customers or a list of paths");
+        if (routeList == null || routeList.isEmpty() || !routeList.stream().allMatch(route ->
+                TrackingApi.ROUTES.contains(route) || TrackingApi.isCatalogRoute(route))) {
+            throw new IllegalArgumentException(file + " " + id + ": routes must be a group (" + ROUTE_GROUPS.keySet()
+                    + "), or a list of tracking paths and catalog route keys");
+        }
+        boolean catalog = routeList.stream().allMatch(TrackingApi::isCatalogRoute);
+        if (!catalog && routeList.stream().anyMatch(TrackingApi::isCatalogRoute)) {
+            throw new IllegalArgumentException(file + " " + id + ": a case is for tracking routes or catalog routes");
         }
         int bodies = (node.has("body") ? 1 : 0) + (node.has("attributes") ? 1 : 0) + (node.has("attributesText") ? 1 : 0);
-        if (bodies != 1) {
-            throw new IllegalArgumentException(file + " " + id + ": give exactly one of body, attributes, attributesText");
+        if (bodies > 1 || (bodies == 0 && !catalog) || (catalog && bodies == 1 && !node.has("body"))) {
+            throw new IllegalArgumentException(file + " " + id + ": give exactly one of body, attributes,"
+                    + " attributesText (catalog cases: a body, or none)");
         }
         List<String> messageParts = new ArrayList<>();
         node.path("message").forEach(part -> messageParts.add(part.asText()));
@@ -184,7 +213,9 @@ final class RequestCorpus {
                 node.has("attributes") ? node.get("attributes") : null, text(node, "attributesText"), status,
                 messageParts, details, node.has("detailCount") ? node.get("detailCount").asInt() : null,
                 text(node, "projectId"), "none".equals(text(node, "authorizer")), text(node, "customerId"),
-                "base64-verbatim".equals(text(node, "sentAs")));
+                "base64-verbatim".equals(text(node, "sentAs")), text(node, "pathId"),
+                node.has("query") ? Json.MAPPER.convertValue(node.get("query"), Map.class) : Map.of(),
+                text(node, "scopes"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -2,6 +2,8 @@ package dev.trackingapi.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,28 +20,55 @@ public final class ApiGatewayEvents {
 
     public static APIGatewayV2HTTPEvent post(String path, String projectIdOrNull, String body, boolean base64,
                                              Instant receivedAt) {
+        return request("POST " + path, Map.of(), Map.of(), projectIdOrNull, null, body, base64, receivedAt);
+    }
+
+    /**
+     * Any route's event, as API Gateway passes it: the path parameters as sent in the URL (percent-encoded), the query
+     * string parameters decoded.
+     *
+     * @param routeKey        "GET /product/{id}"
+     * @param scopesOrNull    the key's scopes in the authorizer's context ("track,read"), or null for none named
+     */
+    public static APIGatewayV2HTTPEvent request(String routeKey, Map<String, String> pathParameters,
+                                                Map<String, String> query, String projectIdOrNull,
+                                                String scopesOrNull, String body, boolean base64,
+                                                Instant receivedAt) {
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = null;
         if (projectIdOrNull != null) {
             Map<String, Object> lambda = new HashMap<>();
             lambda.put("projectId", projectIdOrNull);
+            if (scopesOrNull != null) {
+                lambda.put("scopes", scopesOrNull);
+            }
             authorizer = APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withLambda(lambda).build();
         }
+        String method = routeKey.substring(0, routeKey.indexOf(' '));
+        String path = routeKey.substring(routeKey.indexOf(' ') + 1);
+        for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
+            path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
+        }
+        StringBuilder rawQuery = new StringBuilder();
+        query.forEach((name, value) -> rawQuery.append(rawQuery.length() == 0 ? "" : "&").append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
-                .withRouteKey("POST " + path)
+                .withRouteKey(routeKey)
                 .withRawPath(path)
-                .withRawQueryString("")
+                .withRawQueryString(rawQuery.toString())
                 .withHeaders(Map.of("content-type", "application/json", "x-growlytics-key", "not-read-by-handlers"))
+                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
                 .withBody(body)
                 .withIsBase64Encoded(base64)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRouteKey("POST " + path)
+                        .withRouteKey(routeKey)
                         .withStage("$default")
                         .withRequestId(UUID.randomUUID().toString())
                         .withTimeEpoch(receivedAt.toEpochMilli())
                         .withAuthorizer(authorizer)
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("POST")
+                                .withMethod(method)
                                 .withPath(path)
                                 .withProtocol("HTTP/1.1")
                                 .withSourceIp("127.0.0.1")

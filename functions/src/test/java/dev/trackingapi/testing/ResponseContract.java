@@ -21,8 +21,12 @@ import java.util.TreeSet;
  */
 public final class ResponseContract {
     private static final Map<Integer, String> ERROR_TYPES = Map.of(
-            400, "BadRequestError", 401, "AuthenticationError", 413, "PayloadTooLargeError",
-            422, "ValidationError", 500, "InternalError", 503, "ServiceUnavailableError");
+            400, "BadRequestError", 401, "AuthenticationError", 403, "AuthorizationError", 404, "NotFoundError",
+            413, "PayloadTooLargeError", 422, "ValidationError", 500, "InternalError", 503, "ServiceUnavailableError");
+    private static final Set<String> PRODUCT_FIELDS = Set.of("id", "name", "image", "url", "price", "status",
+            "description", "originalHigherPrice", "vendor", "createdAt", "updatedAt");
+    private static final Set<String> COLLECTION_FIELDS = Set.of("id", "name", "description", "image", "url",
+            "createdAt", "updatedAt");
 
     private ResponseContract() {
     }
@@ -33,7 +37,7 @@ public final class ResponseContract {
 
     public static List<String> violations(int status, Map<String, String> headers, String body) {
         List<String> violations = new ArrayList<>();
-        if (status != 200 && !ERROR_TYPES.containsKey(status)) {
+        if (status != 200 && status != 202 && !ERROR_TYPES.containsKey(status)) {
             violations.add("status " + status + " is not a documented status");
             return violations;
         }
@@ -55,8 +59,18 @@ public final class ResponseContract {
             violations.add("the body is not a JSON object");
             return violations;
         }
-        if (status == 200) {
+        if (status == 200 && json.has("collections")) {
+            product(json, true, violations);
+        } else if (status == 200 && json.has("products")) {
+            page(json, violations);
+        } else if (status == 200) {
             success(json, violations);
+        } else if (status == 202) {
+            fields(json, Set.of("success", "inProgress", "message"), violations);
+            if (!json.path("success").isBoolean() || json.path("success").booleanValue()
+                    || !json.path("inProgress").booleanValue() || json.path("message").asText("").isBlank()) {
+                violations.add("a 202 body says success: false, inProgress: true, and how to finish: " + json);
+            }
         } else if (status == 422) {
             validationError(json, violations);
         } else {
@@ -86,6 +100,40 @@ public final class ResponseContract {
                 }
             }
         }
+    }
+
+    /** GET /product/{id} (with its collections' ids) or an entry of a page (without). */
+    private static void product(JsonNode json, boolean withCollections, List<String> violations) {
+        Set<String> actual = new TreeSet<>();
+        json.fieldNames().forEachRemaining(actual::add);
+        Set<String> allowed = new TreeSet<>(PRODUCT_FIELDS);
+        if (withCollections) {
+            allowed.add("collections");
+            if (!json.path("collections").isArray()) {
+                violations.add("a product's collections must be an array of ids: " + json);
+            }
+        }
+        if (!allowed.containsAll(actual) || !actual.containsAll(Set.of("id", "name", "image", "url", "price", "status",
+                "createdAt", "updatedAt"))) {
+            violations.add("fields " + actual + " are not a documented product's " + allowed + ": " + json);
+        }
+        if (!json.path("price").isNumber() || !Set.of("inStock", "outOfStock").contains(json.path("status").asText())) {
+            violations.add("a product has a numeric price and a documented status: " + json);
+        }
+    }
+
+    /** GET /collection/{id}/products. */
+    private static void page(JsonNode json, List<String> violations) {
+        fields(json, Set.of("collection", "products", "cursor"), violations);
+        Set<String> collection = new TreeSet<>();
+        json.path("collection").fieldNames().forEachRemaining(collection::add);
+        if (!COLLECTION_FIELDS.containsAll(collection) || !collection.containsAll(Set.of("id", "name"))) {
+            violations.add("fields " + collection + " are not a documented collection's: " + json);
+        }
+        if (!json.path("cursor").isNull() && !json.path("cursor").isTextual()) {
+            violations.add("a page's cursor is a string or null: " + json);
+        }
+        json.path("products").forEach(product -> product(product, false, violations));
     }
 
     private static void validationError(JsonNode json, List<String> violations) {

@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -20,6 +21,7 @@ import java.util.function.Consumer;
  */
 public final class TestDynamoDb {
     public static final String TABLE_PREFIX = "test-";
+    private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(1);
 
     private static DynamoDbLocalServer server;
     private static DynamoDbClient client;
@@ -37,11 +39,16 @@ public final class TestDynamoDb {
         Assumptions.assumeTrue(template.isPresent(),
                 "template.yaml not found above " + Path.of("").toAbsolutePath() + ": the DynamoDB tests need its tables");
         TemplateTables templateTables = TemplateTables.read(template.get());
-        server = DynamoDbLocalServer.startInMemory(DynamoDbLocalServer.freePort());
-        client = newClient(server);
-        TemplateTablesCreator.createMissing(client, templateTables, TABLE_PREFIX);
+        DynamoDbLocalServer started = DynamoDbLocalServer.startInMemory(DynamoDbLocalServer.freePort());
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        // Creating the tables is no request of the functions: on a busy machine it may take longer than their timeouts.
+        try (DynamoDbClient patient = newClient(started, configuration -> configuration
+                .apiCallAttemptTimeout(SETUP_TIMEOUT).apiCallTimeout(SETUP_TIMEOUT))) {
+            TemplateTablesCreator.createMissing(patient, templateTables, TABLE_PREFIX);
+        }
+        client = newClient(started);
         tables = tableNames(templateTables, TABLE_PREFIX);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        server = started;
     }
 
     public static DynamoDbClient client() {

@@ -1,29 +1,44 @@
 package dev.trackingapi.testing;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.api.Json;
 import dev.trackingapi.config.TableNames;
+import dev.trackingapi.entrypoints.AddCollectionProductsHandler;
+import dev.trackingapi.entrypoints.DeleteCollectionHandler;
+import dev.trackingapi.entrypoints.DeleteProductHandler;
+import dev.trackingapi.entrypoints.GetCollectionProductsHandler;
+import dev.trackingapi.entrypoints.GetProductHandler;
+import dev.trackingapi.entrypoints.RemoveCollectionProductsHandler;
 import dev.trackingapi.entrypoints.RestApiCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiEventHandler;
 import dev.trackingapi.entrypoints.TrackEventHandler;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
 import dev.trackingapi.entrypoints.TrackUserHandler;
+import dev.trackingapi.entrypoints.UpsertCollectionHandler;
+import dev.trackingapi.entrypoints.UpsertProductHandler;
 import dev.trackingapi.service.CustomerTracker;
 import dev.trackingapi.service.EventTracker;
+import dev.trackingapi.service.ProductCatalog;
 import dev.trackingapi.wiring.Wiring;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The five route handlers wired to one DynamoDB, called the way API Gateway calls them. */
+/**
+ * The route handlers wired to one DynamoDB, called the way API Gateway calls them: the five tracking routes, and on
+ * DynamoDB the eight catalog routes too. Requests are routed by their route key ("GET /product/{id}").
+ */
 public final class TrackingApi {
     public static final String TRACK_EVENT_V2 = "/track/event/v2";
     public static final String TRACK_EVENT = "/track/event";
@@ -31,47 +46,101 @@ public final class TrackingApi {
     public static final String TRACK_USER = "/track/user";
     public static final String REST_API_CUSTOMER = "/rest-api/customer";
 
+    public static final String UPSERT_PRODUCT = "POST /product";
+    public static final String DELETE_PRODUCT = "DELETE /product/{id}";
+    public static final String GET_PRODUCT = "GET /product/{id}";
+    public static final String UPSERT_COLLECTION = "POST /collection";
+    public static final String DELETE_COLLECTION = "DELETE /collection/{id}";
+    public static final String ADD_PRODUCTS = "POST /collection/{id}/products/add";
+    public static final String REMOVE_PRODUCTS = "POST /collection/{id}/products/remove";
+    public static final String LIST_PRODUCTS = "GET /collection/{id}/products";
+
+    /** What a key with every scope names in the authorizer's context. */
+    public static final String ALL_SCOPES = "track,read,erase";
+
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers;
 
     public static final List<String> EVENT_ROUTES = List.of(TRACK_EVENT_V2, TRACK_EVENT, REST_API_EVENT);
     public static final List<String> CUSTOMER_ROUTES = List.of(TRACK_USER, REST_API_CUSTOMER);
     public static final List<String> ROUTES = List.of(TRACK_EVENT_V2, TRACK_EVENT, REST_API_EVENT, TRACK_USER,
             REST_API_CUSTOMER);
+    /** The catalog's routes, by route key. */
+    public static final List<String> CATALOG_ROUTES = List.of(UPSERT_PRODUCT, DELETE_PRODUCT, GET_PRODUCT,
+            UPSERT_COLLECTION, DELETE_COLLECTION, ADD_PRODUCTS, REMOVE_PRODUCTS, LIST_PRODUCTS);
 
     public TrackingApi(DynamoDbClient dynamoDb, TableNames tables) {
-        this(() -> Wiring.eventTracker(dynamoDb, tables), () -> Wiring.customerTracker(dynamoDb, tables));
+        this(() -> Wiring.eventTracker(dynamoDb, tables), () -> Wiring.customerTracker(dynamoDb, tables),
+                Wiring.productCatalog(dynamoDb, tables));
     }
 
-    /** The routes on the given stores, each route with trackers (and so caches) of its own, as separate functions. */
+    /** The tracking routes on the given stores, each route with trackers (and so caches) of its own, as separate functions. */
     public TrackingApi(InMemoryStores stores) {
-        this(stores::eventTracker, stores::customerTracker);
+        this(stores::eventTracker, stores::customerTracker, null);
     }
 
-    private TrackingApi(Supplier<EventTracker> eventTrackers, Supplier<CustomerTracker> customerTrackers) {
+    private TrackingApi(Supplier<EventTracker> eventTrackers, Supplier<CustomerTracker> customerTrackers,
+                        ProductCatalog catalogOrNull) {
         Clock clock = Clock.systemUTC();
-        this.handlers = Map.of(
-                TRACK_EVENT_V2, new TrackEventV2Handler(eventTrackers.get(), clock),
-                TRACK_EVENT, new TrackEventHandler(eventTrackers.get(), clock),
-                REST_API_EVENT, new RestApiEventHandler(eventTrackers.get(), clock),
-                TRACK_USER, new TrackUserHandler(customerTrackers.get(), clock),
-                REST_API_CUSTOMER, new RestApiCustomerHandler(customerTrackers.get(), clock));
+        Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes = new HashMap<>(Map.of(
+                "POST " + TRACK_EVENT_V2, new TrackEventV2Handler(eventTrackers.get(), clock),
+                "POST " + TRACK_EVENT, new TrackEventHandler(eventTrackers.get(), clock),
+                "POST " + REST_API_EVENT, new RestApiEventHandler(eventTrackers.get(), clock),
+                "POST " + TRACK_USER, new TrackUserHandler(customerTrackers.get(), clock),
+                "POST " + REST_API_CUSTOMER, new RestApiCustomerHandler(customerTrackers.get(), clock)));
+        if (catalogOrNull != null) {
+            routes.putAll(Map.of(
+                    UPSERT_PRODUCT, new UpsertProductHandler(catalogOrNull, clock),
+                    DELETE_PRODUCT, new DeleteProductHandler(catalogOrNull, clock),
+                    GET_PRODUCT, new GetProductHandler(catalogOrNull, clock),
+                    UPSERT_COLLECTION, new UpsertCollectionHandler(catalogOrNull, clock),
+                    DELETE_COLLECTION, new DeleteCollectionHandler(catalogOrNull, clock),
+                    ADD_PRODUCTS, new AddCollectionProductsHandler(catalogOrNull, clock),
+                    REMOVE_PRODUCTS, new RemoveCollectionProductsHandler(catalogOrNull, clock),
+                    LIST_PRODUCTS, new GetCollectionProductsHandler(catalogOrNull, clock)));
+        }
+        this.handlers = Map.copyOf(routes);
     }
 
     public static boolean isEventRoute(String path) {
         return EVENT_ROUTES.contains(path);
     }
 
+    public static boolean isCatalogRoute(String route) {
+        return CATALOG_ROUTES.contains(route);
+    }
+
     public Response post(String path, String projectId, String body) {
         return call(ApiGatewayEvents.post(path, projectId, body));
     }
 
+    /**
+     * A request of any route by its route key (the catalog's in particular), with a key of every scope.
+     *
+     * @param pathId the id as it appears in the URL (percent-encoded), or null on routes without one
+     */
+    public Response catalog(String routeKey, String projectId, String pathId, String body) {
+        return catalog(routeKey, projectId, pathId, Map.of(), body);
+    }
+
+    public Response catalog(String routeKey, String projectId, String pathId, Map<String, String> query, String body) {
+        return call(ApiGatewayEvents.request(routeKey, pathId == null ? Map.of() : Map.of("id", pathId), query,
+                projectId, ALL_SCOPES, body, false, Instant.now()));
+    }
+
     public Response call(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handlers.get(event.getRawPath()).handleRequest(event, null);
+        return call(event, null);
+    }
+
+    /** @param context the invocation's (its remaining time bounds resumable work), or null */
+    public Response call(APIGatewayV2HTTPEvent event, Context context) {
+        APIGatewayV2HTTPResponse response = handlers.get(event.getRouteKey()).handleRequest(event, context);
         return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
     }
 
-    public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String path) {
-        return handlers.get(path);
+    /** The handler of a tracking route, by path, or of any route, by route key. */
+    public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String pathOrRouteKey) {
+        return handlers.containsKey(pathOrRouteKey) ? handlers.get(pathOrRouteKey)
+                : handlers.get("POST " + pathOrRouteKey);
     }
 
     /** A response with its body parsed. */

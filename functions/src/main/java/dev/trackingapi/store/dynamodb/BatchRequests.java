@@ -20,7 +20,8 @@ import java.util.Map;
  */
 final class BatchRequests {
     static final int MAX_WRITES_PER_BATCH = 25;
-    private static final int MAX_WRITE_ATTEMPTS = 6;
+    static final int MAX_KEYS_PER_BATCH_GET = 100;
+    private static final int MAX_ATTEMPTS = 6;
     private static final long FIRST_PAUSE_MILLIS = 25;
 
     private BatchRequests() {
@@ -31,7 +32,7 @@ final class BatchRequests {
         for (int from = 0; from < writes.size(); from += MAX_WRITES_PER_BATCH) {
             List<WriteRequest> pending = writes.subList(from, Math.min(from + MAX_WRITES_PER_BATCH, writes.size()));
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt == MAX_WRITE_ATTEMPTS) {
+                if (attempt == MAX_ATTEMPTS) {
                     throw new StorageUnavailableException("DynamoDB left " + pending.size() + " writes to " + table
                             + " unprocessed", null);
                 }
@@ -57,6 +58,43 @@ final class BatchRequests {
      */
     static Map<String, List<Map<String, AttributeValue>>> getAll(DynamoDbClient dynamoDb,
                                                               Map<String, KeysAndAttributes> request, int maxAttempts) {
+        return read(dynamoDb, request, maxAttempts).found();
+    }
+
+    /**
+     * Reads every key of one table with strongly consistent reads, 100 per BatchGetItem, asking again for what is left
+     * unprocessed; fails as unavailable rather than answer without some of them, so a key missing from the result is
+     * an item that does not exist.
+     *
+     * @param keys       the keys, each at most once
+     * @param projection the projection expression over {@code names}, or null for whole items
+     */
+    static List<Map<String, AttributeValue>> getEvery(DynamoDbClient dynamoDb, String table,
+                                                       List<Map<String, AttributeValue>> keys, String projection,
+                                                       Map<String, String> names) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>(keys.size());
+        for (int from = 0; from < keys.size(); from += MAX_KEYS_PER_BATCH_GET) {
+            KeysAndAttributes.Builder request = KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(from + MAX_KEYS_PER_BATCH_GET, keys.size())))
+                    .consistentRead(true);
+            if (projection != null) {
+                request.projectionExpression(projection).expressionAttributeNames(names);
+            }
+            Read read = read(dynamoDb, Map.of(table, request.build()), MAX_ATTEMPTS);
+            if (!read.unprocessed().isEmpty()) {
+                throw new StorageUnavailableException("DynamoDB left keys of " + table + " unprocessed", null);
+            }
+            found.addAll(read.found().getOrDefault(table, List.of()));
+        }
+        return found;
+    }
+
+    /** What a BatchGetItem and its retries found, by table, and what they left unprocessed. */
+    private record Read(Map<String, List<Map<String, AttributeValue>>> found,
+                        Map<String, KeysAndAttributes> unprocessed) {
+    }
+
+    private static Read read(DynamoDbClient dynamoDb, Map<String, KeysAndAttributes> request, int maxAttempts) {
         Map<String, List<Map<String, AttributeValue>>> found = new HashMap<>();
         Map<String, KeysAndAttributes> pending = request;
         for (int attempt = 0; attempt < maxAttempts && !pending.isEmpty(); attempt++) {
@@ -74,7 +112,7 @@ final class BatchRequests {
                     found.computeIfAbsent(table, t -> new ArrayList<>()).addAll(items));
             pending = response.unprocessedKeys();
         }
-        return found;
+        return new Read(found, pending);
     }
 
     private static void pause(int retry) {

@@ -25,7 +25,8 @@ final class CreateKeyCommand extends KeyCommand {
     String label = "";
 
     @Option(names = "--scopes", paramLabel = "LIST", description = "What the key may do: track (the tracking "
-            + "routes), read (the GET routes), erase (customer erasure), comma-separated. Default: track.")
+            + "routes and the catalog's writes), read (the GET routes), erase (customer erasure), comma-separated."
+            + " Default: track.")
     String scopes = "track";
 
     @Override

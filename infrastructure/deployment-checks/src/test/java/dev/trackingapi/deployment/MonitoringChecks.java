@@ -292,11 +292,17 @@ final class MonitoringChecks {
         return String.valueOf(map(api.get("StageName")).get("Ref"));
     }
 
+    /**
+     * The DynamoDB operations the functions may call on each table, as DynamoDB's metrics name them (their Operation
+     * dimension). IAM has no action for TransactWriteItems: a transaction needs the item actions it holds, and only a
+     * transaction needs dynamodb:ConditionCheckItem, which is no operation of its own in the metrics.
+     */
     Map<String, Set<String>> grantedOperationsByTable() {
         Map<String, Set<String>> operations = new TreeMap<>();
         for (SamTemplate.Function function : template.functions()) {
             for (SamTemplate.Grant grant : function.grants().granted()) {
-                operations.computeIfAbsent(grant.table(), t -> new TreeSet<>()).add(grant.operation());
+                operations.computeIfAbsent(grant.table(), t -> new TreeSet<>())
+                        .add("ConditionCheckItem".equals(grant.operation()) ? "TransactWriteItems" : grant.operation());
             }
         }
         return operations;

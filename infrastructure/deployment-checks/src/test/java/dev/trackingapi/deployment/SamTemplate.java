@@ -205,9 +205,22 @@ final class SamTemplate {
     /** One HttpApi event of a function. */
     record Route(String functionId, String eventName, String method, String path, Object apiId,
                  Object payloadFormatVersion) {
-        /** events/track-event-v2.json for /track/event/v2: the fixture `sam local invoke -e` takes. */
+        /**
+         * The fixture `sam local invoke -e` takes: events/track-event-v2.json for POST /track/event/v2; other methods
+         * lead, and path variables lose their braces: events/get-product-id.json for GET /product/{id}.
+         */
         String eventFileName() {
-            return path.substring(1).replace('/', '-') + ".json";
+            return ("POST".equals(method) ? "" : method.toLowerCase(java.util.Locale.ROOT) + "-")
+                    + path.substring(1).replace('/', '-').replace("{", "").replace("}", "") + ".json";
+        }
+
+        /** The path with each {variable} replaced by the event's path parameter (as sent, encoded). */
+        String rawPath(Map<String, String> pathParameters) {
+            String raw = path;
+            for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
+                raw = raw.replace("{" + parameter.getKey() + "}", parameter.getValue());
+            }
+            return raw;
         }
 
         String routeKey() {

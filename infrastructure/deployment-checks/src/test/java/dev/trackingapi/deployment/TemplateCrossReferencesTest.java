@@ -53,7 +53,7 @@ class TemplateCrossReferencesTest {
 
     @Test
     void everyHandler_isAClassOfTheFunctions_implementingRequestHandler_withTheConstructorLambdaCalls() throws Exception {
-        assertThat(template.functions()).hasSize(6);
+        assertThat(template.functions()).hasSize(14);
         for (SamTemplate.Function function : template.functions()) {
             assertThat(function.handler()).as(function.logicalId()).endsWith("::handleRequest");
             Class<?> handler = Class.forName(function.handlerClass());
@@ -80,7 +80,7 @@ class TemplateCrossReferencesTest {
         assertThat(routes.stream().map(SamTemplate.Route::routeKey)).doesNotHaveDuplicates();
         Set<String> expectedFiles = new TreeSet<>(List.of("authorizer.json"));
         for (SamTemplate.Route route : routes) {
-            assertThat(route.method()).isEqualTo("POST");
+            assertThat(route.method()).isIn("POST", "GET", "DELETE");
             assertThat(route.apiId()).isEqualTo(Map.of("Ref", "TrackingApi"));
             assertThat(route.payloadFormatVersion()).as(route.routeKey()).isEqualTo("2.0");
             Path file = Repository.events().resolve(route.eventFileName());
@@ -88,9 +88,17 @@ class TemplateCrossReferencesTest {
             JsonNode event = JSON.readTree(file.toFile());
             assertThat(event.path("version").asText()).isEqualTo("2.0");
             assertThat(event.path("routeKey").asText()).isEqualTo(route.routeKey());
-            assertThat(event.path("rawPath").asText()).isEqualTo(route.path());
+            Map<String, String> pathParameters = JSON.convertValue(event.path("pathParameters"), Map.class);
+            assertThat(event.path("rawPath").asText()).as(route.routeKey())
+                    .isEqualTo(route.rawPath(pathParameters == null ? Map.of() : pathParameters));
             assertThat(event.at("/requestContext/http/method").asText()).isEqualTo(route.method());
             assertThat(event.at("/requestContext/authorizer/lambda/projectId").asText()).isNotBlank();
+            assertThat(event.has("body")).as(route.routeKey() + ": a body exactly on a POST")
+                    .isEqualTo(route.method().equals("POST"));
+            if (route.method().equals("GET")) {
+                assertThat(event.at("/requestContext/authorizer/lambda/scopes").asText()).as(route.routeKey())
+                        .contains("read");
+            }
             expectedFiles.add(route.eventFileName());
         }
         try (Stream<Path> files = Files.list(Repository.events())) {

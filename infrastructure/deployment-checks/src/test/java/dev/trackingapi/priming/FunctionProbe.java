@@ -30,8 +30,8 @@ import java.util.function.Supplier;
  * priming twice, then sends it representative requests. It writes every response and every DynamoDB (action, table)
  * its client attempted, priming apart, as JSON. In this package to reach the priming hooks, which CRaC calls in Lambda.
  *
- * <p>Arguments: handler class, route path or "authorizer", project id, the route's events/ file, output file, and
- * for the authorizer a valid and a revoked API key of that project.
+ * <p>Arguments: handler class, route key ("POST /track/event/v2") or "authorizer", project id, the route's events/
+ * file, output file, and for the authorizer a valid and a revoked API key of that project.
  */
 public final class FunctionProbe {
     static final int CONSTRUCTION_FAILED = 3;
@@ -41,7 +41,21 @@ public final class FunctionProbe {
     private FunctionProbe() {
     }
 
-    private record Step(String label, int expectedStatus, String expectedInBody, Supplier<Object[]> call) {
+    /**
+     * A representative request and what it must answer; or, with {@code setup}, state a request needs, written beside
+     * the function (its DynamoDB calls are not the function's, so they are not recorded).
+     */
+    record Step(String label, int expectedStatus, String expectedInBody, boolean setup, Supplier<Object[]> call) {
+        Step(String label, int expectedStatus, String expectedInBody, Supplier<Object[]> call) {
+            this(label, expectedStatus, expectedInBody, false, call);
+        }
+
+        static Step setup(String label, Runnable write) {
+            return new Step("setup: " + label, 200, "", true, () -> {
+                write.run();
+                return new Object[]{200, ""};
+            });
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,14 +88,25 @@ public final class FunctionProbe {
         primers.get(0).run();
         List<RecordingInterceptor.Call> primingCalls = RecordingInterceptor.drain();
 
-        List<Step> steps = "authorizer".equals(route)
-                ? authorizerSteps((ApiKeyAuthorizerHandler) handler, projectId, eventFile, args[5], args[6])
-                : routeSteps(asRouteHandler(handler), route, projectId, eventFile.path("body").asText());
+        List<Step> steps;
+        if ("authorizer".equals(route)) {
+            steps = authorizerSteps((ApiKeyAuthorizerHandler) handler, projectId, eventFile, args[5], args[6]);
+        } else if (CatalogProbeSteps.isCatalogRoute(route)) {
+            steps = CatalogProbeSteps.steps(asRouteHandler(handler), route, projectId, eventFile);
+        } else {
+            steps = routeSteps(asRouteHandler(handler), route.substring(route.indexOf(' ') + 1), projectId,
+                    eventFile.path("body").asText());
+        }
 
         ObjectNode result = JSON.createObjectNode();
         ArrayNode results = result.putArray("steps");
+        List<RecordingInterceptor.Call> requestCalls = new ArrayList<>();
         for (Step step : steps) {
             Object[] response = step.call().get();
+            List<RecordingInterceptor.Call> calls = RecordingInterceptor.drain();
+            if (!step.setup()) {
+                requestCalls.addAll(calls);
+            }
             results.addObject()
                     .put("label", step.label())
                     .put("expectedStatus", step.expectedStatus())
@@ -90,7 +115,7 @@ public final class FunctionProbe {
                     .put("body", (String) response[1]);
         }
         write(result.putArray("priming"), primingCalls);
-        write(result.putArray("requests"), RecordingInterceptor.drain());
+        write(result.putArray("requests"), requestCalls);
         Files.writeString(output, JSON.writeValueAsString(result));
     }
 

@@ -5,12 +5,20 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizer
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.trackingapi.config.EnvironmentVariables;
+import dev.trackingapi.entrypoints.AddCollectionProductsHandler;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
+import dev.trackingapi.entrypoints.DeleteCollectionHandler;
+import dev.trackingapi.entrypoints.DeleteProductHandler;
+import dev.trackingapi.entrypoints.GetCollectionProductsHandler;
+import dev.trackingapi.entrypoints.GetProductHandler;
+import dev.trackingapi.entrypoints.RemoveCollectionProductsHandler;
 import dev.trackingapi.entrypoints.RestApiCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiEventHandler;
 import dev.trackingapi.entrypoints.TrackEventHandler;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
 import dev.trackingapi.entrypoints.TrackUserHandler;
+import dev.trackingapi.entrypoints.UpsertCollectionHandler;
+import dev.trackingapi.entrypoints.UpsertProductHandler;
 import dev.trackingapi.wiring.Wiring;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -79,6 +87,22 @@ final class LocalHandlers {
                 new TrackUserHandler(Wiring.customerTracker(dynamoDb, environment), clock)));
         factories.put(handler(RestApiCustomerHandler.class), Factory.route(environment ->
                 new RestApiCustomerHandler(Wiring.customerTracker(dynamoDb, environment), clock)));
+        factories.put(handler(UpsertProductHandler.class), Factory.route(environment ->
+                new UpsertProductHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(DeleteProductHandler.class), Factory.route(environment ->
+                new DeleteProductHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(GetProductHandler.class), Factory.route(environment ->
+                new GetProductHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(UpsertCollectionHandler.class), Factory.route(environment ->
+                new UpsertCollectionHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(DeleteCollectionHandler.class), Factory.route(environment ->
+                new DeleteCollectionHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(AddCollectionProductsHandler.class), Factory.route(environment ->
+                new AddCollectionProductsHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(RemoveCollectionProductsHandler.class), Factory.route(environment ->
+                new RemoveCollectionProductsHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(GetCollectionProductsHandler.class), Factory.route(environment ->
+                new GetCollectionProductsHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
         return factories;
     };
 

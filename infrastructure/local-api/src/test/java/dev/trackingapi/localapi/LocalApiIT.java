@@ -102,6 +102,39 @@ class LocalApiIT {
         assertThat(running.log()).containsPattern("POST " + path + " 200 \\d+ ms");
     }
 
+    /**
+     * The catalog over real HTTP, in the order a store syncs: an id with a space and a slash travels percent-encoded in
+     * the path and is decoded once by the function; a key that may only read is refused the writes.
+     */
+    @Test
+    void theCatalogRoutes_answerOverHttp_withIdsPercentEncodedInThePath() {
+        String product = "{\"id\":\"gift card/red\",\"name\":\"Gift card\",\"image\":\"https://cdn.example.com/g.png\","
+                + "\"url\":\"https://shop.example.com/g\",\"price\":\"25.00\",\"status\":\"inStock\",\"tags\":[]}";
+
+        assertThat(post(running, "/product", KEY_A, JSON_TYPE, product).statusCode()).isEqualTo(200);
+        assertThat(post(running, "/collection", KEY_A, JSON_TYPE, "{\"id\":\"gifts\",\"name\":\"Gifts\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(post(running, "/collection/gifts/products/add", KEY_A, JSON_TYPE,
+                "{\"products\":[\"gift card/red\"]}").statusCode()).isEqualTo(200);
+        HttpResponse<String> read = get(running, "/product/gift%20card%2Fred", READ_KEY);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(json(read).get("id").asText()).isEqualTo("gift card/red");
+        assertThat(json(read).get("collections").toString()).isEqualTo("[\"gifts\"]");
+        HttpResponse<String> page = get(running, "/collection/gifts/products?limit=5", READ_KEY);
+        assertThat(json(page).at("/products/0/price").decimalValue()).isEqualByComparingTo("25");
+        assertThat(post(running, "/collection/gifts/products/remove", READ_KEY, JSON_TYPE,
+                "{\"products\":[\"gift card/red\"]}").statusCode()).as("a read-only key").isEqualTo(403);
+
+        HttpResponse<String> deleted = LocalApiTesting.send(HttpRequest.newBuilder(
+                running.uri("/product/gift%20card%2Fred")).DELETE().header("x-growlytics-key", KEY_A).build());
+
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(get(running, "/collection/gifts/products", KEY_A).body()).contains("\"products\":[]");
+        assertThat(stored.catalogItems("shop-a")).extracting(item -> item.get("pk").s() + " " + item.get("sk").s())
+                .containsExactly("shop-a#collection#gifts #item");
+        assertThat(running.log()).containsPattern("DELETE /product/gift%20card%2Fred 200 \\d+ ms");
+    }
+
     @Test
     void keys_openOnlyTheirOwnProject() {
         String customer = "isolation-" + UUID.randomUUID();
@@ -311,7 +344,7 @@ class LocalApiIT {
                         .isEqualTo(((Map<String, Object>) index.get("Projection")).get("ProjectionType"));
             }
         }
-        assertThat(tables).isEqualTo(4);
+        assertThat(tables).isEqualTo(5);
     }
 
     /** The status line, headers and content-length body of one HTTP/1.1 response, without waiting for the close. */
