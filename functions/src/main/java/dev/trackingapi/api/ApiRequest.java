@@ -4,15 +4,29 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.auth.ProjectIds;
 import dev.trackingapi.model.Scope;
+import dev.trackingapi.validation.Parameters;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A request as a route sees it: the project the authorizer named (and only the authorizer: never the body), what the
- * key may do there, the body, and when API Gateway received it.
+ * key may do there, the body or the path and query parameters, and when API Gateway received it.
+ *
+ * <p>Path parameters are used as API Gateway passes them: it has decoded them once already (an HTTP API decodes the
+ * whole path before it picks a route), so they are never decoded again, and "100%25" names the customer "100%". The
+ * query string is read from {@code rawQueryString}, which API Gateway leaves encoded, so that a parameter given twice
+ * is seen as such (its {@code queryStringParameters} join repeated values with commas, which names may hold).
  */
 public final class ApiRequest {
     /** The key of the authorizer's context that names the project. */
@@ -65,6 +79,70 @@ public final class ApiRequest {
 
     public Instant receivedAt() {
         return receivedAt;
+    }
+
+    /**
+     * The path and query parameters together, for the route to check: the names it takes are {@code accepted}.
+     *
+     * @throws HttpProblem 400 when the query string is not valid percent-encoded UTF-8
+     */
+    public Parameters parameters(Set<String> accepted) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        String rawQuery = event.getRawQueryString();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                if (!pair.isEmpty()) {
+                    int equals = pair.indexOf('=');
+                    String name = formDecoded(equals < 0 ? pair : pair.substring(0, equals));
+                    String value = equals < 0 ? "" : formDecoded(pair.substring(equals + 1));
+                    values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+                }
+            }
+        } else if (event.getQueryStringParameters() != null) {
+            event.getQueryStringParameters().forEach((name, value) -> values.put(name, new ArrayList<>(List.of(value))));
+        }
+        if (event.getPathParameters() != null) {
+            event.getPathParameters().forEach((name, value) ->
+                    values.computeIfAbsent(name, n -> new ArrayList<>()).add(0, value));
+        }
+        return new Parameters(values, accepted);
+    }
+
+    /** Whether the route's path holds this parameter (the path form of a route that also has a query form). */
+    public boolean hasPathParameter(String name) {
+        return event.getPathParameters() != null && event.getPathParameters().containsKey(name);
+    }
+
+    /** application/x-www-form-urlencoded decoding, as API Gateway decodes query parameters: '+' is a space. */
+    private static String formDecoded(String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            int c = raw.codePointAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
+                        || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                    throw notEncoded();
+                }
+                bytes.write(Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(Character.toString(c).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(c) - 1;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw notEncoded();
+        }
+    }
+
+    private static HttpProblem notEncoded() {
+        return HttpProblem.badRequest("The query string is not valid percent-encoded UTF-8");
     }
 
     /** The body as strict JSON. @throws HttpProblem 400 or 413 when it is not JSON or too large */

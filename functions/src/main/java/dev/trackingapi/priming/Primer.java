@@ -14,6 +14,7 @@ import org.crac.Resource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
 /**
@@ -62,7 +63,7 @@ public final class Primer implements Resource {
     public static void eventFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                      RehearsableHttpClient httpClient, TypeRegistry types, CustomerProfiles profiles,
                                      Runnable warmUp) {
-        register(new Primer(httpClient, () -> rehearseRoute(handler, PrimingSamples.EVENT_REQUESTS), () -> {
+        register(new Primer(httpClient, () -> rehearseRoute(handler, bodies(PrimingSamples.EVENT_REQUESTS)), () -> {
             types.forget();
             profiles.forget();
         }, warmUp, types::learnRegistered));
@@ -71,8 +72,50 @@ public final class Primer implements Resource {
     /** Primes a function that upserts customers. */
     public static void customerFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                         RehearsableHttpClient httpClient, TypeRegistry types, Runnable warmUp) {
-        register(new Primer(httpClient, () -> rehearseRoute(handler, PrimingSamples.CUSTOMER_REQUESTS), types::forget,
-                warmUp, types::learnRegistered));
+        register(new Primer(httpClient, () -> rehearseRoute(handler, bodies(PrimingSamples.CUSTOMER_REQUESTS)),
+                types::forget, warmUp, types::learnRegistered));
+    }
+
+    /**
+     * Primes GET /customers/{id}: its reads of a profile need the customer attributes' types, which it learns as the
+     * tracking functions do.
+     */
+    public static void customerReadFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                            RehearsableHttpClient httpClient, Runnable forget, Runnable warmUp,
+                                            IntSupplier learning) {
+        readFunction(handler, httpClient, PrimingSamples.CUSTOMER_READS, forget, warmUp, learning);
+    }
+
+    /** Primes GET /customers/{id}/events; it keeps nothing between requests. */
+    public static void eventReadFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                         RehearsableHttpClient httpClient, Runnable warmUp) {
+        readFunction(handler, httpClient, PrimingSamples.EVENT_READS, () -> { }, warmUp, () -> 0);
+    }
+
+    /** Primes GET /schema; it keeps nothing between requests. */
+    public static void schemaFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                      RehearsableHttpClient httpClient, Runnable warmUp) {
+        readFunction(handler, httpClient, PrimingSamples.SCHEMA_READS, () -> { }, warmUp, () -> 0);
+    }
+
+    /** Primes GET /schema/events/{name}; it keeps nothing between requests. */
+    public static void eventSchemaFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                           RehearsableHttpClient httpClient, Runnable warmUp) {
+        readFunction(handler, httpClient, PrimingSamples.EVENT_SCHEMA_READS, () -> { }, warmUp, () -> 0);
+    }
+
+    /** Primes the data explorer's page: it reads nothing, so there is no DynamoDB request to make. */
+    public static void explorer(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                RehearsableHttpClient httpClient) {
+        register(new Primer(httpClient, () -> rehearseRoute(handler, round -> PrimingSamples.readRequest(
+                new PrimingSamples.Read(Map.of(), ""), round)), () -> { }, () -> { }, () -> 0));
+    }
+
+    private static void readFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                     RehearsableHttpClient httpClient, List<PrimingSamples.Read> reads,
+                                     Runnable forget, Runnable warmUp, IntSupplier learning) {
+        register(new Primer(httpClient, () -> rehearseRoute(handler,
+                round -> PrimingSamples.readRequest(reads.get(round % reads.size()), round)), forget, warmUp, learning));
     }
 
     /** Primes the authorizer; it learns nothing ahead, as keys can be revoked. */
@@ -95,10 +138,14 @@ public final class Primer implements Resource {
         Core.getGlobalContext().register(primer);
     }
 
+    private static IntFunction<APIGatewayV2HTTPEvent> bodies(List<String> bodies) {
+        return round -> PrimingSamples.routeRequest(bodies.get(round % bodies.size()), round);
+    }
+
     private static void rehearseRoute(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
-                                      List<String> bodies) {
+                                      IntFunction<APIGatewayV2HTTPEvent> requests) {
         for (int i = 0; i < REHEARSED_REQUESTS; i++) {
-            handler.handleRequest(PrimingSamples.routeRequest(bodies.get(i % bodies.size()), i), PrimingContext.SILENT);
+            handler.handleRequest(requests.apply(i), PrimingContext.SILENT);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.trackingapi.api.ApiRequest;
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.model.Scope;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +56,56 @@ final class PrimingSamples {
     static final List<String> CUSTOMER_REQUESTS = List.of(CUSTOMER, TYPED_CUSTOMER, CUSTOMER,
             TYPED_CUSTOMER, INVALID, NOT_JSON);
 
+    /** A GET request of a read route: its path parameters and its raw query string. */
+    record Read(Map<String, String> pathParameters, String rawQuery) {
+    }
+
+    static final List<Read> CUSTOMER_READS = List.of(
+            new Read(Map.of("id", CUSTOMER_ID), ""),
+            new Read(Map.of(), "id=%23warm-up%2F1"),
+            new Read(Map.of("id", CUSTOMER_ID), "limit=1"),
+            new Read(Map.of("id", ""), ""));
+
+    static final List<Read> EVENT_READS = List.of(
+            new Read(Map.of("id", CUSTOMER_ID), ""),
+            new Read(Map.of("id", CUSTOMER_ID), "limit=10&from=1579547655000&to=1579547659000&name=Add+To+Cart"),
+            new Read(Map.of(), "customerId=%23warm-up&limit=2&cursor=AQAAAAAAAAAAAAAAAA"),
+            new Read(Map.of("id", CUSTOMER_ID), "limit=0&from=x&to=-1&colour=red"));
+
+    static final List<Read> SCHEMA_READS = List.of(new Read(Map.of(), ""), new Read(Map.of(), "x=1"));
+
+    static final List<Read> EVENT_SCHEMA_READS = List.of(
+            new Read(Map.of("name", "Add To Cart"), ""),
+            new Read(Map.of("name", "a/b #c"), ""),
+            new Read(Map.of("name", ""), ""));
+
     private PrimingSamples() {
+    }
+
+    /** A GET of a read route after the authorizer, with a key that may read: a new project every few requests. */
+    static APIGatewayV2HTTPEvent readRequest(Read read, int round) {
+        Map<String, String> pathParameters = new HashMap<>();
+        read.pathParameters().forEach((name, value) -> pathParameters.put(name,
+                value.replace(CUSTOMER_ID, CUSTOMER_ID + (round % Primer.REHEARSED_CUSTOMERS))));
+        return APIGatewayV2HTTPEvent.builder()
+                .withRawPath("/priming")
+                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+                .withRawQueryString(read.rawQuery())
+                .withIsBase64Encoded(false)
+                .withRequestContext(requestContext(round))
+                .build();
+    }
+
+    private static APIGatewayV2HTTPEvent.RequestContext requestContext(int round) {
+        return APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withRequestId("priming-" + round)
+                .withTimeEpoch(System.currentTimeMillis())
+                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withLambda(Map.of(ApiRequest.PROJECT_ID,
+                                Primer.PROJECT + "-" + round / Primer.REQUESTS_PER_PROJECT,
+                                ApiRequest.SCOPES, Scope.join(Scope.ALL)))
+                        .build())
+                .build();
     }
 
     /**
@@ -69,15 +119,7 @@ final class PrimingSamples {
                 .withBody(body.replace(TIME, Integer.toString(round))
                         .replace(CUSTOMER_ID, CUSTOMER_ID + (round % Primer.REHEARSED_CUSTOMERS)))
                 .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId("priming-" + round)
-                        .withTimeEpoch(System.currentTimeMillis())
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withLambda(Map.of(ApiRequest.PROJECT_ID,
-                                        Primer.PROJECT + "-" + round / Primer.REQUESTS_PER_PROJECT,
-                                        ApiRequest.SCOPES, Scope.join(Scope.ALL)))
-                                .build())
-                        .build())
+                .withRequestContext(requestContext(round))
                 .build();
     }
 
