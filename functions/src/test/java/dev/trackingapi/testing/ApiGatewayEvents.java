@@ -2,9 +2,12 @@ package dev.trackingapi.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
+import dev.trackingapi.model.Scope;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** API Gateway HTTP API (payload 2.0) events as API Gateway builds them after the authorizer allowed the call. */
@@ -41,6 +44,49 @@ public final class ApiGatewayEvents {
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                                 .withMethod("POST")
                                 .withPath(path)
+                                .withProtocol("HTTP/1.1")
+                                .withSourceIp("127.0.0.1")
+                                .withUserAgent("test")
+                                .build())
+                        .build())
+                .build();
+    }
+
+    /**
+     * A GET of a read route, as API Gateway passes it: the route's path template (for the route key), its path
+     * parameters already decoded, the query string as sent (encoded), and a key of the project with these scopes.
+     */
+    public static APIGatewayV2HTTPEvent get(String routePath, Map<String, String> pathParameters, String rawQuery,
+                                            String projectIdOrNull, Set<Scope> scopes) {
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = null;
+        if (projectIdOrNull != null) {
+            Map<String, Object> lambda = new HashMap<>();
+            lambda.put("projectId", projectIdOrNull);
+            lambda.put("scopes", Scope.join(scopes));
+            authorizer = APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withLambda(lambda).build();
+        }
+        String rawPath = routePath;
+        for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
+            rawPath = rawPath.replace("{" + parameter.getKey() + "}", parameter.getValue())
+                    .replace("{" + parameter.getKey() + "+}", parameter.getValue());
+        }
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("GET " + routePath)
+                .withRawPath(rawPath)
+                .withRawQueryString(rawQuery)
+                .withPathParameters(pathParameters.isEmpty() ? null : new HashMap<>(pathParameters))
+                .withHeaders(Map.of("x-growlytics-key", "not-read-by-handlers"))
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRouteKey("GET " + routePath)
+                        .withStage("$default")
+                        .withRequestId(UUID.randomUUID().toString())
+                        .withTimeEpoch(Instant.now().toEpochMilli())
+                        .withAuthorizer(authorizer)
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("GET")
+                                .withPath(rawPath)
                                 .withProtocol("HTTP/1.1")
                                 .withSourceIp("127.0.0.1")
                                 .withUserAgent("test")

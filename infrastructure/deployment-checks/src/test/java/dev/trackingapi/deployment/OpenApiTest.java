@@ -10,6 +10,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.oas.OpenApi31;
 import dev.trackingapi.api.ApiResponses;
 import dev.trackingapi.model.AttributeType;
+import dev.trackingapi.testing.ReadApi;
 import dev.trackingapi.testing.TestDynamoDb;
 import dev.trackingapi.testing.TrackingApi;
 import dev.trackingapi.validation.Limits;
@@ -51,7 +52,7 @@ class OpenApiTest {
 
         assertThat(result.getMessages()).isEmpty();
         assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
-        assertThat(result.getOpenAPI().getPaths()).hasSize(5);
+        assertThat(result.getOpenAPI().getPaths()).hasSize(12);
     }
 
     @Test
@@ -64,11 +65,27 @@ class OpenApiTest {
 
         assertThat(described).isEqualTo(routes);
         for (String route : routes) {
-            JsonNode operation = operation(route.substring(route.indexOf(' ') + 1));
-            assertThat(operation.path("responses").properties().stream().map(Map.Entry::getKey))
-                    .as(route).containsExactlyInAnyOrder("200", "400", "401", "403", "413", "422", "429", "500", "503");
-            assertThat(resolve(operation.path("requestBody")).path("x-max-body-bytes").asInt())
-                    .isEqualTo(Limits.MAX_BODY_BYTES);
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1);
+            JsonNode operation = operation(method, path);
+            List<String> responses = operation.path("responses").properties().stream().map(Map.Entry::getKey).toList();
+            if (method.equals("POST")) {
+                assertThat(responses).as(route)
+                        .containsExactlyInAnyOrder("200", "400", "401", "403", "413", "422", "429", "500", "503");
+                assertThat(resolve(operation.path("requestBody")).path("x-max-body-bytes").asInt())
+                        .isEqualTo(Limits.MAX_BODY_BYTES);
+            } else if (path.equals("/explorer")) {
+                assertThat(responses).as(route).containsExactlyInAnyOrder("200", "429", "500");
+                assertThat(operation.path("security")).as("the page needs no key").isEmpty();
+            } else {
+                boolean finds = path.startsWith("/customers") || path.startsWith("/schema/events");
+                List<String> expected = new ArrayList<>(List.of("200", "400", "401", "403", "422", "429", "500", "503"));
+                if (finds) {
+                    expected.add("404");
+                }
+                assertThat(responses).as(route).containsExactlyInAnyOrderElementsOf(expected);
+                assertThat(operation.has("requestBody")).isFalse();
+            }
         }
         assertThat(openApi.at("/components/securitySchemes/GrowlyticsKey/name").asText()).isEqualTo("x-growlytics-key");
         assertThat(openApi.at("/components/securitySchemes/GrowlyticsKey/in").asText()).isEqualTo("header");
@@ -105,6 +122,9 @@ class OpenApiTest {
     void everyBodyInEvents_validatesAgainstItsRoutesRequestSchema() throws IOException {
         for (SamTemplate.Function function : template.functions()) {
             for (SamTemplate.Route route : function.routes()) {
+                if (!route.method().equals("POST")) {
+                    continue;
+                }
                 JsonNode event = JSON.readTree(Repository.events().resolve(route.eventFileName()).toFile());
                 JsonNode body = JSON.readTree(event.path("body").asText());
                 assertThat(requestSchema(route.path()).validate(body)).as(route.routeKey()).isEmpty();
@@ -196,6 +216,7 @@ class OpenApiTest {
             assertThat(schema.validate(response.json())).as(response.toString()).isEmpty();
         }
         TrackingApi.Response unavailable = (TrackingApi.Response) answers.get(8)[2];
+        assertThat(unavailable.status()).isEqualTo(503);
         assertThat(Integer.parseInt(unavailable.headers().get("retry-after"))).isPositive();
 
         JsonSchema success = SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
@@ -209,8 +230,12 @@ class OpenApiTest {
     }
 
     private static JsonNode operation(String path) {
-        JsonNode operation = openApi.path("paths").path(path).path("post");
-        assertThat(operation.isMissingNode()).as(path).isFalse();
+        return operation("POST", path);
+    }
+
+    private static JsonNode operation(String method, String path) {
+        JsonNode operation = openApi.path("paths").path(path).path(method.toLowerCase(java.util.Locale.ROOT));
+        assertThat(operation.isMissingNode()).as(method + " " + path).isFalse();
         return operation;
     }
 
@@ -231,6 +256,43 @@ class OpenApiTest {
             return JSON.readTree(text);
         } catch (IOException e) {
             throw new IllegalArgumentException(text, e);
+        }
+    }
+
+    /** The read routes' real answers, on data tracked through the tracking routes, against their documented schemas. */
+    @Test
+    void theReadRoutesRealAnswers_validateAgainstTheResponseSchemas() {
+        TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
+        ReadApi read = new ReadApi(TestDynamoDb.client(), TestDynamoDb.tables());
+        String project = "openapi-" + UUID.randomUUID().toString().substring(0, 8);
+        api.post("/rest-api/customer", project, "{\"id\":\"u1\",\"attributes\":[{\"name\":\"email\",\"type\":\"string\","
+                + "\"value\":\"a@b.c\"},{\"name\":\"Spend\",\"type\":\"number map\",\"value\":{\"a\":1}}]}");
+        api.post("/track/user", project, "{\"id\":\"u1\",\"attributes\":{\"Spend\":\"lots\"}}");
+        for (int t = 1; t <= 3; t++) {
+            api.post("/track/event/v2", project, "{\"customerId\":\"u1\",\"name\":\"Viewed\",\"time\":" + t
+                    + ",\"eventId\":\"e" + t + "\",\"attributes\":{\"Page\":" + (t == 3 ? "\"x\"" : "1") + "}}");
+        }
+
+        List<Object[]> answers = List.of(
+                new Object[]{200, "Customer", read.customer(project, "u1")},
+                new Object[]{200, "Customer", read.customerByQuery(project, "u1")},
+                new Object[]{200, "EventsPage", read.events(project, "u1", "limit=2")},
+                new Object[]{200, "EventsPage", read.eventsByQuery(project, "nobody", "")},
+                new Object[]{200, "Schema", read.schema(project)},
+                new Object[]{200, "EventSchema", read.eventSchema(project, "Viewed")},
+                new Object[]{404, "NotFound", read.customer(project, "nobody")},
+                new Object[]{404, "NotFound", read.eventSchema(project, "Never")},
+                new Object[]{400, "BadQuery", read.events(project, "u1", "limit=%zz")},
+                new Object[]{422, "ValidationFailed", read.events(project, "u1", "limit=0&cursor=x")});
+        assertThat(((TrackingApi.Response) answers.get(0)[2]).body()).contains("type_mismatch");
+        assertThat(((TrackingApi.Response) answers.get(2)[2]).body()).contains("type_mismatch").contains("\"next\":\"");
+
+        for (Object[] answer : answers) {
+            TrackingApi.Response response = (TrackingApi.Response) answer[2];
+            assertThat(response.status()).as(response.toString()).isEqualTo(answer[0]);
+            JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
+                    + "#/components/responses/" + answer[1] + "/content/application~1json/schema"));
+            assertThat(schema.validate(response.json())).as(response.toString()).isEmpty();
         }
     }
 }

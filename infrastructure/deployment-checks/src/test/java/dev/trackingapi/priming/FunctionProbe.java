@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * its client attempted, priming apart, as JSON. In this package to reach the priming hooks, which CRaC calls in Lambda.
  *
  * <p>Arguments: handler class, route path or "authorizer", project id, the route's events/ file, output file, and
- * for the authorizer a valid and a revoked API key of that project.
+ * for the authorizer a valid and a revoked API key of that project. A read route reads what FunctionProbesIT tracked
+ * for the project before ({@link ReadProbeSteps#SEEDED}).
  */
 public final class FunctionProbe {
     static final int CONSTRUCTION_FAILED = 3;
@@ -41,7 +42,7 @@ public final class FunctionProbe {
     private FunctionProbe() {
     }
 
-    private record Step(String label, int expectedStatus, String expectedInBody, Supplier<Object[]> call) {
+    record Step(String label, int expectedStatus, String expectedInBody, Supplier<Object[]> call) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,9 +75,14 @@ public final class FunctionProbe {
         primers.get(0).run();
         List<RecordingInterceptor.Call> primingCalls = RecordingInterceptor.drain();
 
-        List<Step> steps = "authorizer".equals(route)
-                ? authorizerSteps((ApiKeyAuthorizerHandler) handler, projectId, eventFile, args[5], args[6])
-                : routeSteps(asRouteHandler(handler), route, projectId, eventFile.path("body").asText());
+        List<Step> steps;
+        if ("authorizer".equals(route)) {
+            steps = authorizerSteps((ApiKeyAuthorizerHandler) handler, projectId, eventFile, args[5], args[6]);
+        } else if ("GET".equals(eventFile.at("/requestContext/http/method").asText())) {
+            steps = ReadProbeSteps.of(asRouteHandler(handler), route, projectId);
+        } else {
+            steps = routeSteps(asRouteHandler(handler), route, projectId, eventFile.path("body").asText());
+        }
 
         ObjectNode result = JSON.createObjectNode();
         ArrayNode results = result.putArray("steps");

@@ -5,9 +5,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizer
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.trackingapi.config.EnvironmentVariables;
+import dev.trackingapi.api.ExplorerPage;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
+import dev.trackingapi.entrypoints.CustomerEventsHandler;
+import dev.trackingapi.entrypoints.CustomerHandler;
+import dev.trackingapi.entrypoints.EventSchemaHandler;
+import dev.trackingapi.entrypoints.ExplorerHandler;
 import dev.trackingapi.entrypoints.RestApiCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiEventHandler;
+import dev.trackingapi.entrypoints.SchemaHandler;
 import dev.trackingapi.entrypoints.TrackEventHandler;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
 import dev.trackingapi.entrypoints.TrackUserHandler;
@@ -79,6 +85,16 @@ final class LocalHandlers {
                 new TrackUserHandler(Wiring.customerTracker(dynamoDb, environment), clock)));
         factories.put(handler(RestApiCustomerHandler.class), Factory.route(environment ->
                 new RestApiCustomerHandler(Wiring.customerTracker(dynamoDb, environment), clock)));
+        factories.put(handler(CustomerHandler.class), Factory.route(environment ->
+                new CustomerHandler(Wiring.customerReader(dynamoDb, environment), clock)));
+        factories.put(handler(CustomerEventsHandler.class), Factory.route(environment ->
+                new CustomerEventsHandler(Wiring.eventReader(dynamoDb, environment), clock)));
+        factories.put(handler(SchemaHandler.class), Factory.route(environment ->
+                new SchemaHandler(Wiring.schemaReader(dynamoDb, environment), clock)));
+        factories.put(handler(EventSchemaHandler.class), Factory.route(environment ->
+                new EventSchemaHandler(Wiring.schemaReader(dynamoDb, environment), clock)));
+        factories.put(handler(ExplorerHandler.class), Factory.route(environment ->
+                new ExplorerHandler(ExplorerPage.load())));
         return factories;
     };
 
