@@ -213,11 +213,43 @@ class LocalApiIT {
                 post(running, "/track/everything", KEY_A, JSON_TYPE, "{}"),
                 post(running, "/track/user/", KEY_A, JSON_TYPE, "{}"),
                 get(running, "/track/user", KEY_A),
-                get(running, "/", null),
+                post(running, "/", null, JSON_TYPE, "{}"),
+                get(running, "/customers/a%2Fb", KEY_A),
                 post(running, "/health", null, JSON_TYPE, "{}"))) {
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\"}");
         }
+    }
+
+    @Test
+    void theReadRoutes_overHttp_takeEncodedIdsAsApiGatewayPassesThem_decodedOnce() {
+        assertThat(post(running, "/track/user", KEY_A, JSON_TYPE,
+                "{\"id\":\"a#b c/d 100%\",\"attributes\":{\"plan\":\"gold\"}}").statusCode()).isEqualTo(200);
+        assertThat(post(running, "/track/event/v2", KEY_A, JSON_TYPE, "{\"customerId\":\"x#1 ok\",\"name\":\"a/b c\","
+                + "\"time\":1,\"attributes\":{\"n\":1}}").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> byQuery = get(running, "/customers?id=a%23b+c%2Fd+100%25", READ_KEY);
+        HttpResponse<String> events = get(running, "/customers/x%231%20ok/events?limit=1", READ_KEY);
+        HttpResponse<String> eventSchema = get(running, "/schema/events/a%2Fb%20c", READ_KEY);
+        HttpResponse<String> otherProject = get(running, "/events?customerId=x%231%20ok", KEY_B);
+
+        assertThat(byQuery.statusCode()).as(byQuery.body()).isEqualTo(200);
+        assertThat(json(byQuery).path("id").asText()).isEqualTo("a#b c/d 100%");
+        assertThat(json(events).path("events").get(0).path("name").asText()).isEqualTo("a/b c");
+        assertThat(json(eventSchema).path("attributes").path("n").path("type").asText()).isEqualTo("number");
+        assertThat(otherProject.body()).isEqualTo("{\"events\":[],\"next\":null}");
+        assertThat(get(running, "/customers/%zz", READ_KEY).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theRoot_servesTheDataExplorer_withoutAKey() {
+        HttpResponse<String> page = get(running, "/", null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-type")).contains("text/html; charset=utf-8");
+        assertThat(page.headers().firstValue("content-security-policy").orElseThrow()).contains("connect-src 'self'");
+        assertThat(page.body()).startsWith("<!DOCTYPE html>").contains("Data explorer");
+        assertThat(get(running, "/explorer", null).body()).isEqualTo(page.body());
     }
 
     @Test
