@@ -76,6 +76,10 @@
     return "/customers/" + encodeURIComponent(customerId) + (events ? "/events" : "");
   }
 
+  function count(n, noun) {
+    return n + " " + noun + (n === 1 ? "" : "s");
+  }
+
   function typeBadge(type) {
     return el("span", { "class": "type", text: type === null || type === undefined ? "unknown" : type });
   }
@@ -110,7 +114,7 @@
     return call("/schema").then(function (schema) {
       var target = $("schema");
       target.replaceChildren(
-        registrationTable("Events (" + Object.keys(schema.events).length + " names)", schema.events, true),
+        registrationTable("Events (" + count(Object.keys(schema.events).length, "name") + ")", schema.events, true),
         registrationTable("Customer attributes", schema.customer, false));
       if (schema.truncated) {
         target.appendChild(el("p", { "class": "help", text: "The project has more types than one answer lists." }));

@@ -3,8 +3,13 @@ package dev.trackingapi.integration;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
+import dev.trackingapi.entrypoints.CustomerEventsHandler;
+import dev.trackingapi.entrypoints.CustomerHandler;
+import dev.trackingapi.entrypoints.EventSchemaHandler;
+import dev.trackingapi.entrypoints.ExplorerHandler;
 import dev.trackingapi.entrypoints.RestApiCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiEventHandler;
+import dev.trackingapi.entrypoints.SchemaHandler;
 import dev.trackingapi.entrypoints.TrackEventHandler;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
 import dev.trackingapi.entrypoints.TrackUserHandler;
@@ -32,13 +37,20 @@ class TemplateRoutesTest {
     }
 
     @Test
-    void routes_areTheFiveDocumentedPosts_eachToItsHandler_behindTheAuthorizer() {
-        Map<String, Class<?>> expected = Map.of(
-                "POST /track/event/v2", TrackEventV2Handler.class,
-                "POST /track/event", TrackEventHandler.class,
-                "POST /rest-api/event", RestApiEventHandler.class,
-                "POST /track/user", TrackUserHandler.class,
-                "POST /rest-api/customer", RestApiCustomerHandler.class);
+    void routes_areTheDocumentedPostsAndGets_eachToItsHandler_behindTheAuthorizer_butTheExplorerPage() {
+        Map<String, Class<?>> expected = Map.ofEntries(
+                Map.entry("POST /track/event/v2", TrackEventV2Handler.class),
+                Map.entry("POST /track/event", TrackEventHandler.class),
+                Map.entry("POST /rest-api/event", RestApiEventHandler.class),
+                Map.entry("POST /track/user", TrackUserHandler.class),
+                Map.entry("POST /rest-api/customer", RestApiCustomerHandler.class),
+                Map.entry("GET /customers/{id}", CustomerHandler.class),
+                Map.entry("GET /customers", CustomerHandler.class),
+                Map.entry("GET /customers/{id}/events", CustomerEventsHandler.class),
+                Map.entry("GET /events", CustomerEventsHandler.class),
+                Map.entry("GET /schema", SchemaHandler.class),
+                Map.entry("GET /schema/events/{name+}", EventSchemaHandler.class),
+                Map.entry("GET /explorer", ExplorerHandler.class));
 
         assertThat(api.routes()).hasSize(expected.size());
         for (TemplateHttpApi.Route route : api.routes()) {
@@ -46,7 +58,11 @@ class TemplateRoutesTest {
             assertThat(api.function(route.functionLogicalId()).handlerClass())
                     .isEqualTo(expected.get(route.routeKey()).getName());
             assertThat(api.function(route.functionLogicalId()).handlerMethod()).isEqualTo("handleRequest");
-            assertThat(route.authorizer()).contains("ApiKeyAuthorizer");
+            if (route.routeKey().equals("GET /explorer")) {
+                assertThat(route.authorizer()).as("the page needs no key; its data calls do").isEmpty();
+            } else {
+                assertThat(route.authorizer()).contains("ApiKeyAuthorizer");
+            }
         }
     }
 

@@ -54,8 +54,10 @@ class BadInputCorpusTest {
         List<Request> requests = RequestCorpus.requests(BAD, "unit");
 
         assertThat(requests).hasSizeGreaterThan(BAD.size() * 2);
-        assertThat(requests).allSatisfy(request -> assertThat(request.event().getBody()).isNotNull());
-        assertThat(BAD).extracting(Case::status).containsOnly(400, 401, 413, 422);
+        assertThat(requests).allSatisfy(request -> assertThat(request.event().getBody() != null)
+                .as(request.source().id()).isNotEqualTo(request.isRead()));
+        assertThat(BAD).extracting(Case::status).containsOnly(400, 401, 403, 413, 422);
+        assertThat(BAD).filteredOn(c -> c.read() != null).as("the read routes' cases").hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test

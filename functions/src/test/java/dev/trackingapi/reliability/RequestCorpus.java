@@ -3,7 +3,9 @@ package dev.trackingapi.reliability;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.api.Json;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.testing.ApiGatewayEvents;
+import dev.trackingapi.testing.ReadApi;
 import dev.trackingapi.testing.TrackingApi;
 
 import java.io.ByteArrayOutputStream;
@@ -19,9 +21,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,7 +45,8 @@ final class RequestCorpus {
             "all", TrackingApi.ROUTES,
             "events", TrackingApi.EVENT_ROUTES,
             "track-events", List.of(TrackingApi.TRACK_EVENT_V2, TrackingApi.TRACK_EVENT),
-            "customers", TrackingApi.CUSTOMER_ROUTES);
+            "customers", TrackingApi.CUSTOMER_ROUTES,
+            "reads", ReadApi.ROUTES);
 
     private RequestCorpus() {
     }
@@ -64,10 +69,13 @@ final class RequestCorpus {
     record Case(String file, String id, String why, List<String> routes, String body, JsonNode attributes,
                 String attributesText, int status, List<String> messageParts, List<Detail> details,
                 Integer detailCount, String projectId, boolean noAuthorizer, String customerId,
-                boolean base64Verbatim) {
+                boolean base64Verbatim, Read read) {
 
         /** The request for one route: the body in the route's envelope, for the given project and customer. */
         byte[] bodyFor(String route, String customer) {
+            if (read != null) {
+                return null;
+            }
             if (body != null) {
                 return expand(body);
             }
@@ -84,16 +92,39 @@ final class RequestCorpus {
         }
     }
 
+    /**
+     * What a case of the read routes sends instead of a body: path parameters (each route takes those its path names),
+     * the query string as sent, and the scopes of the key (read when the case names none).
+     */
+    record Read(Map<String, String> pathParameters, String query, Set<Scope> scopes) {
+        APIGatewayV2HTTPEvent event(String route, String projectId) {
+            Map<String, String> own = new HashMap<>();
+            pathParameters.forEach((name, value) -> {
+                if (route.contains("{" + name)) {
+                    own.put(name, value);
+                }
+            });
+            return ApiGatewayEvents.get(route, own, query, projectId, scopes);
+        }
+    }
+
     /** A case made concrete: one route, one encoding, its own project. */
     record Request(Case source, String route, boolean base64, String projectId, String customerId, byte[] body) {
+        boolean isRead() {
+            return source.read() != null;
+        }
+
         APIGatewayV2HTTPEvent event() {
+            if (isRead()) {
+                return source.read().event(route, projectId);
+            }
             String wire = base64 && !source.base64Verbatim() ? Base64.getEncoder().encodeToString(body)
                     : new String(body, StandardCharsets.UTF_8);
             return ApiGatewayEvents.post(route, projectId, wire, base64, RECEIVED_AT);
         }
 
         String name() {
-            return route + (base64 ? " (base64)" : " (text)");
+            return route + (isRead() ? " (GET)" : base64 ? " (base64)" : " (text)");
         }
     }
 
@@ -120,8 +151,9 @@ final class RequestCorpus {
             for (int r = 0; r < source.routes().size(); r++) {
                 String route = source.routes().get(r);
                 byte[] body = source.bodyFor(route, customer);
-                for (boolean base64 : isUtf8(body) && !source.base64Verbatim() ? new boolean[]{false, true}
-                        : new boolean[]{true}) {
+                boolean[] encodings = body == null ? new boolean[]{false}
+                        : isUtf8(body) && !source.base64Verbatim() ? new boolean[]{false, true} : new boolean[]{true};
+                for (boolean base64 : encodings) {
                     String project = runToken + "-" + c + "-" + r + (base64 ? "b" : "t");
                     requests.add(new Request(source, route, base64, source.projectFor(project), customer, body));
                 }
@@ -160,13 +192,22 @@ final class RequestCorpus {
         JsonNode routes = node.path("routes");
         List<String> routeList = routes.isTextual() ? ROUTE_GROUPS.get(routes.textValue())
                 : routes.isArray() ? Json.MAPPER.convertValue(routes, List.class) : null;
-        if (routeList == null || routeList.isEmpty() || !TrackingApi.ROUTES.containsAll(routeList)) {
+        boolean reads = routeList != null && !routeList.isEmpty() && ReadApi.ROUTES.containsAll(routeList);
+        if (routeList == null || routeList.isEmpty() || !(reads || TrackingApi.ROUTES.containsAll(routeList))) {
             throw new IllegalArgumentException(file + " " + id + ": routes must be all, events, track-events,"
-                    + " customers or a list of paths");
+                    + " customers, reads or a list of paths of one kind");
         }
         int bodies = (node.has("body") ? 1 : 0) + (node.has("attributes") ? 1 : 0) + (node.has("attributesText") ? 1 : 0);
-        if (bodies != 1) {
-            throw new IllegalArgumentException(file + " " + id + ": give exactly one of body, attributes, attributesText");
+        if (bodies != (reads ? 0 : 1)) {
+            throw new IllegalArgumentException(file + " " + id + (reads ? ": a read has no body"
+                    : ": give exactly one of body, attributes, attributesText"));
+        }
+        Read read = null;
+        if (reads) {
+            Map<String, String> pathParameters = new HashMap<>();
+            node.path("pathParameters").properties().forEach(p -> pathParameters.put(p.getKey(), p.getValue().asText()));
+            Set<Scope> scopes = node.has("scopes") ? Scope.parse(node.get("scopes").asText()) : Set.of(Scope.READ);
+            read = new Read(pathParameters, node.path("query").asText(""), scopes);
         }
         List<String> messageParts = new ArrayList<>();
         node.path("message").forEach(part -> messageParts.add(part.asText()));
@@ -184,7 +225,7 @@ final class RequestCorpus {
                 node.has("attributes") ? node.get("attributes") : null, text(node, "attributesText"), status,
                 messageParts, details, node.has("detailCount") ? node.get("detailCount").asInt() : null,
                 text(node, "projectId"), "none".equals(text(node, "authorizer")), text(node, "customerId"),
-                "base64-verbatim".equals(text(node, "sentAs")));
+                "base64-verbatim".equals(text(node, "sentAs")), read);
     }
 
     private static String text(JsonNode node, String field) {

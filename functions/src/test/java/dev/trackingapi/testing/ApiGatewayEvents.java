@@ -21,12 +21,7 @@ public final class ApiGatewayEvents {
 
     public static APIGatewayV2HTTPEvent post(String path, String projectIdOrNull, String body, boolean base64,
                                              Instant receivedAt) {
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = null;
-        if (projectIdOrNull != null) {
-            Map<String, Object> lambda = new HashMap<>();
-            lambda.put("projectId", projectIdOrNull);
-            authorizer = APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withLambda(lambda).build();
-        }
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = authorizer(projectIdOrNull, null);
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("POST " + path)
@@ -58,13 +53,7 @@ public final class ApiGatewayEvents {
      */
     public static APIGatewayV2HTTPEvent get(String routePath, Map<String, String> pathParameters, String rawQuery,
                                             String projectIdOrNull, Set<Scope> scopes) {
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = null;
-        if (projectIdOrNull != null) {
-            Map<String, Object> lambda = new HashMap<>();
-            lambda.put("projectId", projectIdOrNull);
-            lambda.put("scopes", Scope.join(scopes));
-            authorizer = APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withLambda(lambda).build();
-        }
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = authorizer(projectIdOrNull, scopes);
         String rawPath = routePath;
         for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
             rawPath = rawPath.replace("{" + parameter.getKey() + "}", parameter.getValue())
@@ -93,5 +82,19 @@ public final class ApiGatewayEvents {
                                 .build())
                         .build())
                 .build();
+    }
+
+    /** The authorizer's context: the project, and the key's scopes (none named: what a key without scopes has). */
+    private static APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer(String projectIdOrNull,
+                                                                              Set<Scope> scopesOrNull) {
+        if (projectIdOrNull == null) {
+            return null;
+        }
+        Map<String, Object> lambda = new HashMap<>();
+        lambda.put("projectId", projectIdOrNull);
+        if (scopesOrNull != null) {
+            lambda.put("scopes", Scope.join(scopesOrNull));
+        }
+        return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withLambda(lambda).build();
     }
 }

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,6 +28,9 @@ public final class ReadApi {
     public static final String EVENTS_BY_QUERY = "/events";
     public static final String SCHEMA = "/schema";
     public static final String EVENT_SCHEMA = "/schema/events/{name+}";
+
+    public static final List<String> ROUTES = List.of(CUSTOMER, CUSTOMER_BY_QUERY, CUSTOMER_EVENTS, EVENTS_BY_QUERY,
+            SCHEMA, EVENT_SCHEMA);
 
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers;
     private Set<Scope> scopes = Set.of(Scope.READ);
@@ -72,6 +76,17 @@ public final class ReadApi {
 
     public TrackingApi.Response eventSchema(String projectId, String eventName) {
         return get(EVENT_SCHEMA, Map.of("name", eventName), "", projectId);
+    }
+
+    /** An event as API Gateway sends it (an events/ file), to the handler of its route key. */
+    public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handlerOf(APIGatewayV2HTTPEvent event) {
+        return handlers.get(event.getRouteKey().substring("GET ".length()));
+    }
+
+    /** Calls the handler of the event's route key with the event as it is. */
+    public TrackingApi.Response call(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = handlerOf(event).handleRequest(event, null);
+        return new TrackingApi.Response(response.getStatusCode(), response.getHeaders(), response.getBody());
     }
 
     public TrackingApi.Response get(String route, Map<String, String> pathParameters, String rawQuery,

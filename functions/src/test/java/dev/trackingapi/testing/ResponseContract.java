@@ -21,8 +21,8 @@ import java.util.TreeSet;
  */
 public final class ResponseContract {
     private static final Map<Integer, String> ERROR_TYPES = Map.of(
-            400, "BadRequestError", 401, "AuthenticationError", 413, "PayloadTooLargeError",
-            422, "ValidationError", 500, "InternalError", 503, "ServiceUnavailableError");
+            400, "BadRequestError", 401, "AuthenticationError", 403, "AuthorizationError", 404, "NotFoundError",
+            413, "PayloadTooLargeError", 422, "ValidationError", 500, "InternalError", 503, "ServiceUnavailableError");
 
     private ResponseContract() {
     }

@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.util.concurrent.Callable;
 
 /**
@@ -28,15 +27,8 @@ public final class RegistryIndexCli implements Callable<Integer> {
                     + TABLE_VARIABLE + ").")
     String table = System.getenv(TABLE_VARIABLE);
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
-            description = "A DynamoDB endpoint other than AWS's, e.g. http://localhost:8000 for the local API.")
-    URI endpoint;
-
-    @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: the SDK's chain).")
-    String region;
-
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "AWS named profile (default: the SDK's chain).")
-    String profile;
+    @CommandLine.Mixin
+    DynamoDbConnection connection = new DynamoDbConnection();
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -60,15 +52,11 @@ public final class RegistryIndexCli implements Callable<Integer> {
             throw new UsageException("Name the attribute types table: --table <AttributeTypesTableName output of the"
                     + " stack> (or set " + TABLE_VARIABLE + ")");
         }
-        DynamoDbOptions options = new DynamoDbOptions();
-        options.table = table;
-        options.endpoint = endpoint;
-        options.region = region;
-        options.profile = profile;
-        try (DynamoDbClient client = options.client()) {
+        try (DynamoDbClient client = connection.client()) {
             int indexed = new RegistryIndexBackfill(client, table).run();
-            spec.commandLine().getOut().println(indexed == 0 ? "Every registered type of " + options.where()
-                    + " was indexed already." : "Indexed " + indexed + " registered types of " + options.where() + ".");
+            String where = connection.where(table);
+            spec.commandLine().getOut().println(indexed == 0 ? "Every registered type of " + where
+                    + " was indexed already." : "Indexed " + indexed + " registered types of " + where + ".");
         }
         return 0;
     }

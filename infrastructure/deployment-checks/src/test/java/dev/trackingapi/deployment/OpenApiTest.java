@@ -209,13 +209,7 @@ class OpenApiTest {
         assertThat(((TrackingApi.Response) answers.get(1)[2]).body()).contains("type_mismatch");
         assertThat(((TrackingApi.Response) answers.get(2)[2]).body()).contains("attribute_limit_exceeded");
 
-        for (Object[] answer : answers) {
-            TrackingApi.Response response = (TrackingApi.Response) answer[2];
-            assertThat(response.status()).as(response.toString()).isEqualTo(answer[0]);
-            JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
-                    + "#/components/responses/" + answer[1] + "/content/application~1json/schema"));
-            assertThat(schema.validate(response.json())).as(response.toString()).isEmpty();
-        }
+        assertEachValidatesAgainstItsResponse(answers);
         TrackingApi.Response unavailable = (TrackingApi.Response) answers.get(8)[2];
         assertThat(unavailable.status()).isEqualTo(503);
         assertThat(Integer.parseInt(unavailable.headers().get("retry-after"))).isPositive();
@@ -224,6 +218,17 @@ class OpenApiTest {
                 + "#/components/schemas/Success"));
         assertThat(success.validate(json("{\"success\":true,\"ignored\":[{\"attribute\":\"a\",\"reason\":\"type_mismatch\"}]}")))
                 .as("an ignored entry without its types is not a documented answer").isNotEmpty();
+    }
+
+    /** Each {status, response name in components/responses, answer}: the status, and the body against its schema. */
+    private static void assertEachValidatesAgainstItsResponse(List<Object[]> answers) {
+        for (Object[] answer : answers) {
+            TrackingApi.Response response = (TrackingApi.Response) answer[2];
+            assertThat(response.status()).as(response.toString()).isEqualTo(answer[0]);
+            JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
+                    + "#/components/responses/" + answer[1] + "/content/application~1json/schema"));
+            assertThat(schema.validate(response.json())).as(response.toString()).isEmpty();
+        }
     }
 
     private static TrackingApi.Response response(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse r) {
@@ -288,12 +293,6 @@ class OpenApiTest {
         assertThat(((TrackingApi.Response) answers.get(0)[2]).body()).contains("type_mismatch");
         assertThat(((TrackingApi.Response) answers.get(2)[2]).body()).contains("type_mismatch").contains("\"next\":\"");
 
-        for (Object[] answer : answers) {
-            TrackingApi.Response response = (TrackingApi.Response) answer[2];
-            assertThat(response.status()).as(response.toString()).isEqualTo(answer[0]);
-            JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
-                    + "#/components/responses/" + answer[1] + "/content/application~1json/schema"));
-            assertThat(schema.validate(response.json())).as(response.toString()).isEmpty();
-        }
+        assertEachValidatesAgainstItsResponse(answers);
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -92,7 +93,8 @@ class ExplorerBrowserIT {
         keyField.sendKeys(KEY, Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("schema"), "Add To Cart"));
         String schema = browser.findElement(By.id("schema")).getText();
-        assertThat(schema).contains("Amount").contains("number").contains("visits").contains("Registered at");
+        assertThat(schema).contains("Amount").contains("number").contains("visits").containsIgnoringCase("Registered at")
+                .contains("Events (1 name)");
         assertThat(browser.getCurrentUrl()).doesNotContain(KEY);
         assertThat(((JavascriptExecutor) browser).executeScript(
                 "return window.sessionStorage.getItem('tracking-api-explorer-key')")).isEqualTo(KEY);
@@ -113,8 +115,10 @@ class ExplorerBrowserIT {
         assertThat(browser.findElement(By.cssSelector("#events li.event")).getText()).contains("lots")
                 .contains("Ignored");
         Files.createDirectories(SCREENSHOT.getParent());
+        browser.manage().window().setSize(new Dimension(1366, 2400));
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(new Dimension(1366, 900));
 
         WebElement older = browser.findElement(By.id("older"));
         older.sendKeys(Keys.ENTER);

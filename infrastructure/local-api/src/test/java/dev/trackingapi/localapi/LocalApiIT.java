@@ -222,7 +222,7 @@ class LocalApiIT {
     }
 
     @Test
-    void theReadRoutes_overHttp_takeEncodedIdsAsApiGatewayPassesThem_decodedOnce() {
+    void theReadRoutes_overHttp_takeEncodedIdsAsApiGatewayPassesThem_decodedOnce() throws IOException {
         assertThat(post(running, "/track/user", KEY_A, JSON_TYPE,
                 "{\"id\":\"a#b c/d 100%\",\"attributes\":{\"plan\":\"gold\"}}").statusCode()).isEqualTo(200);
         assertThat(post(running, "/track/event/v2", KEY_A, JSON_TYPE, "{\"customerId\":\"x#1 ok\",\"name\":\"a/b c\","
@@ -238,7 +238,15 @@ class LocalApiIT {
         assertThat(json(events).path("events").get(0).path("name").asText()).isEqualTo("a/b c");
         assertThat(json(eventSchema).path("attributes").path("n").path("type").asText()).isEqualTo("number");
         assertThat(otherProject.body()).isEqualTo("{\"events\":[],\"next\":null}");
-        assertThat(get(running, "/customers/%zz", READ_KEY).statusCode()).isEqualTo(400);
+        String broken;
+        try (Socket socket = new Socket("127.0.0.1", running.api().url().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /customers/%C3%28 HTTP/1.1\r\nHost: localhost\r\nx-growlytics-key: "
+                    + READ_KEY + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            broken = readOneResponse(socket.getInputStream());
+        }
+        assertThat(broken).as("a path whose escapes are not UTF-8: sent as is").startsWith("HTTP/1.1 400 ")
+                .endsWith("{\"message\":\"Bad Request\"}");
     }
 
     @Test
