@@ -1,6 +1,7 @@
 package dev.trackingapi.template;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 import java.util.ArrayList;
@@ -17,8 +18,13 @@ public final class TemplateTablesCreator {
         List<String> created = new ArrayList<>();
         for (Map.Entry<String, String> table : tables.localNames(prefix).entrySet()) {
             if (!exists(dynamoDb, table.getValue())) {
-                dynamoDb.createTable(tables.createTableRequest(table.getKey(), table.getValue()));
-                created.add(table.getValue());
+                try {
+                    dynamoDb.createTable(tables.createTableRequest(table.getKey(), table.getValue()));
+                    created.add(table.getValue());
+                } catch (ResourceInUseException existsNow) {
+                    // A retry of a CreateTable whose first attempt timed out on a busy machine after creating the
+                    // table (a table with an index takes DynamoDB Local longer), or another creator: it exists.
+                }
             }
         }
         for (String name : tables.localNames(prefix).values()) {
