@@ -10,12 +10,14 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * The data explorer's page, assembled from its three files (explorer.html, explorer.css, explorer.js under
- * /explorer/ on the classpath) into one document with its style and script inline, and the headers that serve it:
+ * The data explorer's page, assembled from its three files (explorer.html, explorer.css, explorer.js in
+ * {@value #FOLDER} on the classpath, so in the deployment package beside the classes) into one document with its
+ * style and script inline, and the headers that serve it:
  * a Content-Security-Policy that allows exactly that style and that script (by their SHA-256), calls to the page's
  * own origin only, and no framing, so that nothing but the page itself ever sees the key pasted into it.
  */
 public final class ExplorerPage {
+    static final String FOLDER = "/dev/trackingapi/explorer/";
     private static final String STYLE_PLACEHOLDER = "/*{{style}}*/";
     private static final String SCRIPT_PLACEHOLDER = "/*{{script}}*/";
 
@@ -59,9 +61,9 @@ public final class ExplorerPage {
     }
 
     private static String resource(String name) {
-        try (InputStream in = ExplorerPage.class.getResourceAsStream("/explorer/" + name)) {
+        try (InputStream in = ExplorerPage.class.getResourceAsStream(FOLDER + name)) {
             if (in == null) {
-                throw new IllegalStateException("/explorer/" + name + " is not on the classpath");
+                throw new IllegalStateException(FOLDER + name + " is not on the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
