@@ -16,4 +16,5 @@ if stale; then
   echo "Building the admin tool..." >&2
   mvn -q -B -f "$root/pom.xml" -pl infrastructure/admin -am -DskipTests package >&2
 fi
-exec java -cp "$here/target/classes:$(cat "$classpath_file")" dev.trackingapi.admin.ApiKeysCli "$@"
+# registry-index.sh runs its own tool of this module through this script.
+exec java -cp "$here/target/classes:$(cat "$classpath_file")" "${ADMIN_TOOL_MAIN:-dev.trackingapi.admin.ApiKeysCli}" "$@"

@@ -7,6 +7,7 @@ import dev.trackingapi.auth.ProjectIds;
 import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.model.Deadline;
 import dev.trackingapi.model.Scope;
+import dev.trackingapi.validation.Parameters;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -16,13 +17,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A request as a route sees it: the project the authorizer named (and only the authorizer: never the body), what the
- * key may do there, the body, its path and query parameters, when API Gateway received it, until when work that
+ * key may do there, the body or the path and query parameters, when API Gateway received it, until when work that
  * can be resumed may go on, and the metrics its services report to.
+ *
+ * <p>Path parameters are used as API Gateway passes them: it has decoded them once already (an HTTP API decodes the
+ * whole path before it picks a route), so they are never decoded again, and "100%25" names the customer "100%". The
+ * query string is read from {@code rawQueryString}, which API Gateway leaves encoded, so that a parameter given twice
+ * is seen as such (its {@code queryStringParameters} join repeated values with commas, which names may hold).
  */
 public final class ApiRequest {
     /** The key of the authorizer's context that names the project. */
@@ -103,26 +112,10 @@ public final class ApiRequest {
         return deadline;
     }
 
-    /**
-     * A path parameter, percent-decoded exactly once: {@code %2F} is '/', {@code %25} is '%', '+' stays '+'. The
-     * event carries the segment as the client sent it, encoded (the local API passes it so; see the README on API
-     * Gateway). Null when the route has no such parameter.
-     *
-     * @throws HttpProblem 400 when the segment is not valid percent-encoding of UTF-8 text
-     */
+    /** A path parameter as API Gateway passes it (decoded once, never again); null when the route has none. */
     public String pathParameter(String name) {
         Map<String, String> parameters = event.getPathParameters();
-        String raw = parameters == null ? null : parameters.get(name);
-        if (raw == null) {
-            return null;
-        }
-        String decoded = percentDecoded(raw);
-        if (decoded == null) {
-            throw HttpProblem.badRequest("The path parameter " + name + " is not valid percent-encoding of UTF-8"
-                    + " text: encode each byte that is not a letter, digit or one of -._~ as %XX, and '%' itself as"
-                    + " %25");
-        }
-        return decoded;
+        return parameters == null ? null : parameters.get(name);
     }
 
     /** A query string parameter as API Gateway decoded it (a repeated one comes joined by commas); null when absent. */
@@ -131,40 +124,68 @@ public final class ApiRequest {
         return parameters == null ? null : parameters.get(name);
     }
 
-    /** The text the percent-encoded segment spells, or null when it is not valid percent-encoding of UTF-8. */
-    static String percentDecoded(String segment) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(segment.length());
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            if (c != '%') {
-                int end = Character.isHighSurrogate(c) && i + 1 < segment.length()
-                        && Character.isLowSurrogate(segment.charAt(i + 1)) ? i + 2 : i + 1;
-                if (end == i + 1 && Character.isSurrogate(c)) {
-                    return null;
+    /**
+     * The path and query parameters together, for the route to check: the names it takes are {@code accepted}.
+     *
+     * @throws HttpProblem 400 when the query string is not valid percent-encoded UTF-8
+     */
+    public Parameters parameters(Set<String> accepted) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        String rawQuery = event.getRawQueryString();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                if (!pair.isEmpty()) {
+                    int equals = pair.indexOf('=');
+                    String name = formDecoded(equals < 0 ? pair : pair.substring(0, equals));
+                    String value = equals < 0 ? "" : formDecoded(pair.substring(equals + 1));
+                    values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
                 }
-                bytes.writeBytes(segment.substring(i, end).getBytes(StandardCharsets.UTF_8));
-                i = end - 1;
-                continue;
             }
-            if (i + 2 >= segment.length()) {
-                return null;
+        } else if (event.getQueryStringParameters() != null) {
+            event.getQueryStringParameters().forEach((name, value) -> values.put(name, new ArrayList<>(List.of(value))));
+        }
+        if (event.getPathParameters() != null) {
+            event.getPathParameters().forEach((name, value) ->
+                    values.computeIfAbsent(name, n -> new ArrayList<>()).add(0, value));
+        }
+        return new Parameters(values, accepted);
+    }
+
+    /** Whether the route's path holds this parameter (the path form of a route that also has a query form). */
+    public boolean hasPathParameter(String name) {
+        return event.getPathParameters() != null && event.getPathParameters().containsKey(name);
+    }
+
+    /** application/x-www-form-urlencoded decoding, as API Gateway decodes query parameters: '+' is a space. */
+    private static String formDecoded(String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            int c = raw.codePointAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
+                        || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                    throw notEncoded();
+                }
+                bytes.write(Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(Character.toString(c).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(c) - 1;
             }
-            int high = Character.digit(segment.charAt(i + 1), 16);
-            int low = Character.digit(segment.charAt(i + 2), 16);
-            if (high < 0 || low < 0) {
-                return null;
-            }
-            bytes.write(high * 16 + low);
-            i += 2;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
-            return null;
+            throw notEncoded();
         }
+    }
+
+    private static HttpProblem notEncoded() {
+        return HttpProblem.badRequest("The query string is not valid percent-encoded UTF-8");
     }
 
     /** The body as strict JSON. @throws HttpProblem 400 or 413 when it is not JSON or too large */

@@ -4,16 +4,23 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trackingapi.model.CatalogKind;
+import dev.trackingapi.model.CustomerProfile;
 import dev.trackingapi.model.Dates;
+import dev.trackingapi.model.EventRecord;
+import dev.trackingapi.model.EventSchema;
 import dev.trackingapi.model.IgnoredAttribute;
 import dev.trackingapi.model.JsonNodes;
+import dev.trackingapi.model.KeptValue;
 import dev.trackingapi.model.Product;
 import dev.trackingapi.model.ProductCollection;
 import dev.trackingapi.model.ProductDetails;
 import dev.trackingapi.model.ProductPage;
+import dev.trackingapi.model.ProjectSchema;
 import dev.trackingapi.model.StoredCollection;
 import dev.trackingapi.model.StoredProduct;
 import dev.trackingapi.model.TrackingResult;
+import dev.trackingapi.model.TypeRegistration;
+import dev.trackingapi.model.TypedValue;
 import dev.trackingapi.validation.Problems;
 import dev.trackingapi.validation.RequestValidationException;
 import dev.trackingapi.validation.Texts;
@@ -48,18 +55,96 @@ public final class ApiResponses {
         ObjectNode body = JsonNodes.FACTORY.objectNode().put("success", true);
         ArrayNode ignored = body.putArray("ignored");
         for (IgnoredAttribute attribute : result.ignored()) {
-            ObjectNode entry = ignored.addObject()
-                    .put("attribute", attribute.attribute())
-                    .put("reason", attribute.reason().code());
-            if (attribute.registeredType() != null) {
-                entry.put("registeredType", attribute.registeredType().wireName());
-            }
-            entry.put("receivedType", attribute.receivedType().wireName());
-            if (attribute.limit() != null) {
-                entry.put("limit", attribute.limit());
-            }
+            ignoredEntry(ignored.addObject(), attribute);
         }
         return response(200, write(body), JSON_HEADERS);
+    }
+
+    /** One ignored attribute, as every body lists it: what, why, the types, and the cap when one was reached. */
+    private static ObjectNode ignoredEntry(ObjectNode entry, IgnoredAttribute attribute) {
+        entry.put("attribute", attribute.attribute()).put("reason", attribute.reason().code());
+        if (attribute.registeredType() != null) {
+            entry.put("registeredType", attribute.registeredType().wireName());
+        }
+        if (attribute.receivedType() != null) {
+            entry.put("receivedType", attribute.receivedType().wireName());
+        }
+        if (attribute.limit() != null) {
+            entry.put("limit", attribute.limit());
+        }
+        return entry;
+    }
+
+    /**
+     * GET /customers/{id}: {"id", "createdAt", "updatedAt", "attributes": {name: {value, type}}, "ignored": [...],
+     * "ignoredTruncated"}.
+     */
+    public static APIGatewayV2HTTPResponse customer(CustomerProfile profile) {
+        ObjectNode body = JsonNodes.FACTORY.objectNode()
+                .put("id", profile.customerId())
+                .put("createdAt", profile.createdAt())
+                .put("updatedAt", profile.updatedAt());
+        typedValues(body.putObject("attributes"), profile.attributes());
+        keptValues(body.putArray("ignored"), profile.ignored());
+        body.put("ignoredTruncated", profile.moreIgnored());
+        return response(200, write(body), JSON_HEADERS);
+    }
+
+    /** GET /customers/{id}/events: {"events": [{name, time, receivedAt, eventId?, attributes, ignored}], "next"}. */
+    public static APIGatewayV2HTTPResponse events(List<EventRecord> events, String nextCursorOrNull) {
+        ObjectNode body = JsonNodes.FACTORY.objectNode();
+        ArrayNode list = body.putArray("events");
+        for (EventRecord event : events) {
+            ObjectNode entry = list.addObject()
+                    .put("name", event.name())
+                    .put("time", event.timeMillis())
+                    .put("receivedAt", event.receivedAtMillis());
+            if (event.eventId() != null) {
+                entry.put("eventId", event.eventId());
+            }
+            typedValues(entry.putObject("attributes"), event.attributes());
+            keptValues(entry.putArray("ignored"), event.ignored());
+        }
+        body.put("next", nextCursorOrNull);
+        return response(200, write(body), JSON_HEADERS);
+    }
+
+    /** GET /schema: {"customer": {attribute: {type, registeredAt}}, "events": {name: {...}}, "truncated"}. */
+    public static APIGatewayV2HTTPResponse schema(ProjectSchema schema) {
+        ObjectNode body = JsonNodes.FACTORY.objectNode();
+        registrations(body.putObject("customer"), schema.customer());
+        ObjectNode events = body.putObject("events");
+        schema.events().forEach((name, attributes) -> registrations(events.putObject(name), attributes));
+        body.put("truncated", !schema.complete());
+        return response(200, write(body), JSON_HEADERS);
+    }
+
+    /** GET /schema/events/{name}: {"name", "attributes": {attribute: {type, registeredAt}}, "truncated"}. */
+    public static APIGatewayV2HTTPResponse eventSchema(EventSchema schema) {
+        ObjectNode body = JsonNodes.FACTORY.objectNode().put("name", schema.name());
+        registrations(body.putObject("attributes"), schema.attributes());
+        body.put("truncated", !schema.complete());
+        return response(200, write(body), JSON_HEADERS);
+    }
+
+    private static void typedValues(ObjectNode into, Map<String, TypedValue> values) {
+        values.forEach((name, typed) -> into.putObject(name)
+                .<ObjectNode>set("value", typed.value())
+                .put("type", typed.type() == null ? null : typed.type().wireName()));
+    }
+
+    private static void keptValues(ArrayNode into, List<KeptValue> kept) {
+        for (KeptValue value : kept) {
+            ignoredEntry(into.addObject(), value.ignored())
+                    .<ObjectNode>set("value", value.ignored().value())
+                    .put("at", value.receivedAt());
+        }
+    }
+
+    private static void registrations(ObjectNode into, Map<String, TypeRegistration> types) {
+        types.forEach((name, registration) -> into.putObject(name)
+                .put("type", registration.type().wireName())
+                .put("registeredAt", registration.registeredAt()));
     }
 
     /** 422 with the Joi-style body: {"type":"ValidationError","details":[{message, path, type, context}]}. */
@@ -228,6 +313,11 @@ public final class ApiResponses {
     public static APIGatewayV2HTTPResponse error(int status, String type, String message) {
         ObjectNode body = JsonNodes.FACTORY.objectNode().put("type", type).put("message", message);
         return response(status, write(body), JSON_HEADERS);
+    }
+
+    /** A page of the data explorer, with the headers that keep it to itself (its own scripts, no framing). */
+    public static APIGatewayV2HTTPResponse page(String html, Map<String, String> headers) {
+        return response(200, html, headers);
     }
 
     private static APIGatewayV2HTTPResponse response(int status, String body, Map<String, String> headers) {

@@ -27,7 +27,7 @@ public final class HttpProblem extends RuntimeException {
         return new HttpProblem(403, "AuthorizationError", message);
     }
 
-    /** What a GET names does not exist (or is being deleted). */
+    /** What was asked for does not exist in the key's project: 404. */
     public static HttpProblem notFound(String message) {
         return new HttpProblem(404, "NotFoundError", message);
     }

@@ -10,11 +10,12 @@ import dev.trackingapi.model.Scope;
 import dev.trackingapi.priming.CatalogRoute;
 import dev.trackingapi.service.ProductCatalog;
 import dev.trackingapi.validation.CatalogRequestReader;
-import dev.trackingapi.validation.JsonPath;
 import dev.trackingapi.validation.Problems;
 import dev.trackingapi.wiring.LambdaEnvironment;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * GET /collection/{id}/products?limit=&cursor=: the collection and a page of its products in id order, with the cursor
@@ -36,16 +37,12 @@ public final class GetCollectionProductsHandler extends CatalogEndpoint {
         String id = CatalogRequestReader.pathId(request.pathParameter(CatalogRequestReader.ID), problems);
         int limit = CatalogRequestReader.pageSize(request.queryParameter(CatalogRequestReader.LIMIT), problems);
         String cursor = request.queryParameter(CatalogRequestReader.CURSOR);
-        String after = cursor == null || id == null ? null : Cursors.position(cursor, request.projectId(),
-                listing(id), JsonPath.root().field(CatalogRequestReader.CURSOR), problems);
+        List<String> listing = Arrays.asList("GET /collection/{id}/products", request.projectId(), id);
+        String after = cursor == null ? null : Cursors.read(cursor, CatalogRequestReader.CURSOR, listing, problems);
         problems.throwIfAny();
         ProductPage page = catalog.products(request.projectId(), id, limit, after).orElseThrow(() ->
                 HttpProblem.notFound("No collection \"" + id + "\" in this project"));
         return ApiResponses.products(page, page.lastProductId() == null ? null
-                : Cursors.issue(request.projectId(), listing(id), page.lastProductId()));
-    }
-
-    private static String listing(String collectionId) {
-        return "collection/" + collectionId + "/products";
+                : Cursors.issue(page.lastProductId(), listing));
     }
 }

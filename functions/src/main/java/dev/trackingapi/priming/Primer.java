@@ -66,8 +66,7 @@ public final class Primer implements Resource {
     public static void eventFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                      RehearsableHttpClient httpClient, TypeRegistry types, CustomerProfiles profiles,
                                      Runnable warmUp) {
-        register(new Primer(httpClient, () -> rehearseRoute(handler, round -> PrimingSamples.routeRequest(
-                PrimingSamples.EVENT_REQUESTS, round)), () -> {
+        register(new Primer(httpClient, () -> rehearseRoute(handler, bodies(PrimingSamples.EVENT_REQUESTS)), () -> {
             types.forget();
             profiles.forget();
         }, warmUp, types::learnRegistered));
@@ -76,8 +75,8 @@ public final class Primer implements Resource {
     /** Primes a function that upserts customers. */
     public static void customerFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                         RehearsableHttpClient httpClient, TypeRegistry types, Runnable warmUp) {
-        register(new Primer(httpClient, () -> rehearseRoute(handler, round -> PrimingSamples.routeRequest(
-                PrimingSamples.CUSTOMER_REQUESTS, round)), types::forget, warmUp, types::learnRegistered));
+        register(new Primer(httpClient, () -> rehearseRoute(handler, bodies(PrimingSamples.CUSTOMER_REQUESTS)),
+                types::forget, warmUp, types::learnRegistered));
     }
 
     /** Primes a catalog function with its route's samples; the catalog caches nothing, so nothing is forgotten or learnt. */
@@ -86,6 +85,48 @@ public final class Primer implements Resource {
         register(new Primer(httpClient, () -> rehearseRoute(handler,
                 round -> PrimingSamples.catalogRequest(route, round)), () -> {
         }, warmUp, () -> 0));
+    }
+
+    /**
+     * Primes GET /customers/{id}: its reads of a profile need the customer attributes' types, which it learns as the
+     * tracking functions do.
+     */
+    public static void customerReadFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                            RehearsableHttpClient httpClient, Runnable forget, Runnable warmUp,
+                                            IntSupplier learning) {
+        readFunction(handler, httpClient, PrimingSamples.CUSTOMER_READS, forget, warmUp, learning);
+    }
+
+    /** Primes GET /customers/{id}/events; it keeps nothing between requests. */
+    public static void eventReadFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                         RehearsableHttpClient httpClient, Runnable warmUp) {
+        readFunction(handler, httpClient, PrimingSamples.EVENT_READS, () -> { }, warmUp, () -> 0);
+    }
+
+    /** Primes GET /schema; it keeps nothing between requests. */
+    public static void schemaFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                      RehearsableHttpClient httpClient, Runnable warmUp) {
+        readFunction(handler, httpClient, PrimingSamples.SCHEMA_READS, () -> { }, warmUp, () -> 0);
+    }
+
+    /** Primes GET /schema/events/{name}; it keeps nothing between requests. */
+    public static void eventSchemaFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                           RehearsableHttpClient httpClient, Runnable warmUp) {
+        readFunction(handler, httpClient, PrimingSamples.EVENT_SCHEMA_READS, () -> { }, warmUp, () -> 0);
+    }
+
+    /** Primes the data explorer's page: it reads nothing, so there is no DynamoDB request to make. */
+    public static void explorer(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                RehearsableHttpClient httpClient) {
+        register(new Primer(httpClient, () -> rehearseRoute(handler, round -> PrimingSamples.readRequest(
+                new PrimingSamples.Read(Map.of(), ""), round)), () -> { }, () -> { }, () -> 0));
+    }
+
+    private static void readFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                     RehearsableHttpClient httpClient, List<PrimingSamples.Read> reads,
+                                     Runnable forget, Runnable warmUp, IntSupplier learning) {
+        register(new Primer(httpClient, () -> rehearseRoute(handler,
+                round -> PrimingSamples.readRequest(reads.get(round % reads.size()), round)), forget, warmUp, learning));
     }
 
     /** Primes the authorizer; it learns nothing ahead, as keys can be revoked. */
@@ -106,6 +147,10 @@ public final class Primer implements Resource {
     private static void register(Primer primer) {
         REGISTERED.add(primer);
         Core.getGlobalContext().register(primer);
+    }
+
+    private static IntFunction<APIGatewayV2HTTPEvent> bodies(List<String> bodies) {
+        return round -> PrimingSamples.routeRequest(bodies, round);
     }
 
     private static void rehearseRoute(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,

@@ -7,6 +7,7 @@ import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.model.Scope;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,12 +85,12 @@ final class PrimingSamples {
     static final String INVALID_PRODUCT_IDS = """
             {"products":["",7,null]}""";
 
-    /** One rehearsed request of a catalog route: its path's id (percent-encoded, as sent), query and body. */
+    /** One rehearsed request of a catalog route: its path's id (as API Gateway passes it, decoded), query and body. */
     private record CatalogSample(String method, String pathId, Map<String, String> query, String body) {
     }
 
-    private static final List<String> PATH_IDS = List.of("%23warm-up", "warm%2Fup%20%E2%9C%93", "%23warm-up", "",
-            "%zz");
+    private static final List<String> PATH_IDS = List.of("#warm-up", "warm up ✓", "#warm-up", "",
+            "x".repeat(51));
 
     private static final Map<CatalogRoute, List<CatalogSample>> CATALOG_REQUESTS = new EnumMap<>(Map.of(
             CatalogRoute.UPSERT_PRODUCT, bodies(List.of(PRODUCT, MINIMAL_PRODUCT, PRODUCT, INVALID_PRODUCT,
@@ -102,11 +103,33 @@ final class PrimingSamples {
             CatalogRoute.ADD_PRODUCTS, mappings(),
             CatalogRoute.REMOVE_PRODUCTS, mappings(),
             CatalogRoute.LIST_PRODUCTS, List.of(
-                    new CatalogSample("GET", "%23warm-up", Map.of(), null),
-                    new CatalogSample("GET", "%23warm-up", Map.of("limit", "10"), null),
-                    new CatalogSample("GET", "%23warm-up", Map.of("limit", "1",
-                            "cursor", "I3dhcm0tdXA.AAAAAAAAAAAAAAAA"), null),
+                    new CatalogSample("GET", "#warm-up", Map.of(), null),
+                    new CatalogSample("GET", "#warm-up", Map.of("limit", "10"), null),
+                    new CatalogSample("GET", "#warm-up", Map.of("limit", "1",
+                            "cursor", "AQAAAAAAAAAAAAAAAA"), null),
                     new CatalogSample("GET", "", Map.of("limit", "0"), null))));
+    /** A GET request of a read route: its path parameters and its raw query string. */
+    record Read(Map<String, String> pathParameters, String rawQuery) {
+    }
+
+    static final List<Read> CUSTOMER_READS = List.of(
+            new Read(Map.of("id", CUSTOMER_ID), ""),
+            new Read(Map.of(), "id=%23warm-up%2F1"),
+            new Read(Map.of("id", CUSTOMER_ID), "limit=1"),
+            new Read(Map.of("id", ""), ""));
+
+    static final List<Read> EVENT_READS = List.of(
+            new Read(Map.of("id", CUSTOMER_ID), ""),
+            new Read(Map.of("id", CUSTOMER_ID), "limit=10&from=1579547655000&to=1579547659000&name=Add+To+Cart"),
+            new Read(Map.of(), "customerId=%23warm-up&limit=2&cursor=AQAAAAAAAAAAAAAAAA"),
+            new Read(Map.of("id", CUSTOMER_ID), "limit=0&from=x&to=-1&colour=red"));
+
+    static final List<Read> SCHEMA_READS = List.of(new Read(Map.of(), ""), new Read(Map.of(), "x=1"));
+
+    static final List<Read> EVENT_SCHEMA_READS = List.of(
+            new Read(Map.of("name", "Add To Cart"), ""),
+            new Read(Map.of("name", "a/b #c"), ""),
+            new Read(Map.of("name", ""), ""));
 
     private PrimingSamples() {
     }
@@ -120,11 +143,37 @@ final class PrimingSamples {
     }
 
     private static List<CatalogSample> mappings() {
-        return List.of(new CatalogSample("POST", "%23warm-up", Map.of(), PRODUCT_IDS),
-                new CatalogSample("POST", "warm%2Fup", Map.of(), PRODUCT_IDS),
-                new CatalogSample("POST", "%23warm-up", Map.of(), PRODUCT_IDS),
+        return List.of(new CatalogSample("POST", "#warm-up", Map.of(), PRODUCT_IDS),
+                new CatalogSample("POST", "warm up", Map.of(), PRODUCT_IDS),
+                new CatalogSample("POST", "#warm-up", Map.of(), PRODUCT_IDS),
                 new CatalogSample("POST", "", Map.of(), INVALID_PRODUCT_IDS),
-                new CatalogSample("POST", "%23warm-up", Map.of(), NOT_JSON));
+                new CatalogSample("POST", "#warm-up", Map.of(), NOT_JSON));
+    }
+
+    /** A GET of a read route after the authorizer, with a key that may read: a new project every few requests. */
+    static APIGatewayV2HTTPEvent readRequest(Read read, int round) {
+        Map<String, String> pathParameters = new HashMap<>();
+        read.pathParameters().forEach((name, value) -> pathParameters.put(name,
+                value.replace(CUSTOMER_ID, CUSTOMER_ID + (round % Primer.REHEARSED_CUSTOMERS))));
+        return APIGatewayV2HTTPEvent.builder()
+                .withRawPath("/priming")
+                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+                .withRawQueryString(read.rawQuery())
+                .withIsBase64Encoded(false)
+                .withRequestContext(requestContext(round))
+                .build();
+    }
+
+    private static APIGatewayV2HTTPEvent.RequestContext requestContext(int round) {
+        return APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withRequestId("priming-" + round)
+                .withTimeEpoch(System.currentTimeMillis())
+                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withLambda(Map.of(ApiRequest.PROJECT_ID,
+                                Primer.PROJECT + "-" + round / Primer.REQUESTS_PER_PROJECT,
+                                ApiRequest.SCOPES, Scope.join(Scope.ALL)))
+                        .build())
+                .build();
     }
 
     /**

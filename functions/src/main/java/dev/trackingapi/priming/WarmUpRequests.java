@@ -3,11 +3,14 @@ package dev.trackingapi.priming;
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.model.CatalogKind;
+import dev.trackingapi.model.EventsQuery;
 import dev.trackingapi.store.dynamodb.CatalogTable;
 import dev.trackingapi.store.dynamodb.CustomersTable;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
+import dev.trackingapi.store.dynamodb.DynamoDbAttributeTypeStore;
 import dev.trackingapi.store.dynamodb.DynamoDbCatalogStore;
 import dev.trackingapi.store.dynamodb.DynamoDbCustomerStore;
+import dev.trackingapi.store.dynamodb.DynamoDbEventStore;
 import dev.trackingapi.store.dynamodb.DynamoDbPrefetchStore;
 import dev.trackingapi.store.dynamodb.EventsTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -110,6 +113,37 @@ public final class WarmUpRequests {
         } catch (ConditionalCheckFailedException expected) {
             // Always: the entry of a project that cannot exist.
         }
+    }
+
+    /** What GET /customers/{id} asks: the Query of a profile, and of the customer scope's types. */
+    public static Runnable customerRead(DynamoDbClient dynamoDb, String attributeTypesTable, String customersTable) {
+        DynamoDbCustomerStore customers = new DynamoDbCustomerStore(dynamoDb, customersTable);
+        DynamoDbAttributeTypeStore types = new DynamoDbAttributeTypeStore(dynamoDb, attributeTypesTable);
+        return () -> {
+            customers.find(NO_PROJECT, NO_PROJECT, 1);
+            types.ofScope(AttributeScope.customer(NO_PROJECT), 1);
+        };
+    }
+
+    /** What GET /customers/{id}/events asks: the Query of a page. */
+    public static Runnable eventRead(DynamoDbClient dynamoDb, String eventsTable) {
+        DynamoDbEventStore events = new DynamoDbEventStore(dynamoDb, eventsTable);
+        EventsQuery query = new EventsQuery(NO_PROJECT, NO_PROJECT, EventsQuery.MIN_TIME, EventsQuery.END_OF_TIME,
+                null, 1, null);
+        return () -> events.page(query);
+    }
+
+    /** What GET /schema asks: the Query of the registry's by-project index. */
+    public static Runnable schemaRead(DynamoDbClient dynamoDb, String attributeTypesTable) {
+        DynamoDbAttributeTypeStore types = new DynamoDbAttributeTypeStore(dynamoDb, attributeTypesTable);
+        return () -> types.ofProject(NO_PROJECT, 1);
+    }
+
+    /** What GET /schema/events/{name} asks: the Query of one event name's scope. */
+    public static Runnable eventSchemaRead(DynamoDbClient dynamoDb, String attributeTypesTable) {
+        DynamoDbAttributeTypeStore types = new DynamoDbAttributeTypeStore(dynamoDb, attributeTypesTable);
+        AttributeScope scope = AttributeScope.event(NO_PROJECT, "warm-up");
+        return () -> types.ofScope(scope, 1);
     }
 
     /** What the authorizer asks: the lookup of a key that no project has. */

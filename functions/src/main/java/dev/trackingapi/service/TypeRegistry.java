@@ -10,6 +10,7 @@ import dev.trackingapi.store.PrefetchStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,38 @@ public final class TypeRegistry {
             }
         }
         return new Checked(applied, ignored);
+    }
+
+    /**
+     * The registered types of the named attributes of a scope, for reading stored values back: from the cache, and in
+     * one Query of the whole scope (then cached) only when one of them is not cached. A name with no registered type
+     * is absent from the answer.
+     */
+    Map<String, AttributeType> typesOf(AttributeScope scope, Collection<String> attributeNames) {
+        Map<String, AttributeType> types = new HashMap<>(attributeNames.size() * 2);
+        boolean missing = false;
+        for (String name : attributeNames) {
+            AttributeType type = cache.get(key(scope.id(), name));
+            if (type == null) {
+                missing = true;
+                break;
+            }
+            types.put(name, type);
+        }
+        if (!missing) {
+            return types;
+        }
+        for (AttributeTypeStore.Registered registered : store.ofScope(scope, MAX_CACHED_TYPES / 2).types()) {
+            cache.put(key(scope.id(), registered.attributeName()), registered.type());
+        }
+        types.clear();
+        for (String name : attributeNames) {
+            AttributeType type = cache.get(key(scope.id(), name));
+            if (type != null) {
+                types.put(name, type);
+            }
+        }
+        return types;
     }
 
     /**

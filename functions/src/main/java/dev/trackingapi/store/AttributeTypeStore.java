@@ -30,7 +30,23 @@ public interface AttributeTypeStore {
      */
     List<Registered> registered(int max);
 
-    /** @param scopeId the {@link AttributeScope#id()} the attribute belongs to */
-    record Registered(String scopeId, String attributeName, AttributeType type) {
+    /** The types registered in one scope, at most {@code max} of them, by attribute name. */
+    Registrations ofScope(AttributeScope scope, int max);
+
+    /**
+     * Every type registered in the project's scopes, at most {@code max} of them, without a Scan. The listing may lag
+     * a registration by a moment (it is read from an index).
+     */
+    Registrations ofProject(String projectId, int max);
+
+    /**
+     * @param scopeId      the {@link AttributeScope#id()} the attribute belongs to
+     * @param registeredAt when it was registered, the stored ISO form
+     */
+    record Registered(String scopeId, String attributeName, AttributeType type, String registeredAt) {
+    }
+
+    /** @param complete false when there are more than were listed */
+    record Registrations(List<Registered> types, boolean complete) {
     }
 }

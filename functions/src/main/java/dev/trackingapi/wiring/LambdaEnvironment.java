@@ -10,9 +10,12 @@ import dev.trackingapi.priming.CatalogRoute;
 import dev.trackingapi.priming.Primer;
 import dev.trackingapi.priming.RehearsableHttpClient;
 import dev.trackingapi.priming.WarmUpRequests;
+import dev.trackingapi.service.CustomerReader;
 import dev.trackingapi.service.CustomerTracker;
+import dev.trackingapi.service.EventReader;
 import dev.trackingapi.service.EventTracker;
 import dev.trackingapi.service.ProductCatalog;
+import dev.trackingapi.service.SchemaReader;
 import dev.trackingapi.store.dynamodb.DynamoDbClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -54,6 +57,18 @@ public final class LambdaEnvironment {
         static final ProductCatalog CATALOG = Wiring.productCatalog(Client.DYNAMO_DB, VARIABLES);
     }
 
+    private static final class CustomerReadFunction {
+        static final CustomerReader READER = Wiring.customerReader(Client.DYNAMO_DB, VARIABLES);
+    }
+
+    private static final class EventReadFunction {
+        static final EventReader READER = Wiring.eventReader(Client.DYNAMO_DB, VARIABLES);
+    }
+
+    private static final class SchemaFunction {
+        static final SchemaReader READER = Wiring.schemaReader(Client.DYNAMO_DB, VARIABLES);
+    }
+
     private static final class Authorizer {
         static final ApiKeyAuthenticator AUTHENTICATOR = Wiring.authenticator(Client.DYNAMO_DB, VARIABLES,
                 Clock.systemUTC());
@@ -75,6 +90,18 @@ public final class LambdaEnvironment {
         return Authorizer.AUTHENTICATOR;
     }
 
+    public static CustomerReader customerReader() {
+        return CustomerReadFunction.READER;
+    }
+
+    public static EventReader eventReader() {
+        return EventReadFunction.READER;
+    }
+
+    public static SchemaReader schemaReader() {
+        return SchemaFunction.READER;
+    }
+
     public static void primeEventFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
         Wiring.EventServices services = EventFunction.SERVICES;
         Primer.eventFunction(handler, HTTP_CLIENT, services.types(), services.profiles(),
@@ -93,6 +120,32 @@ public final class LambdaEnvironment {
                                             CatalogRoute route) {
         Primer.catalogFunction(handler, HTTP_CLIENT, route,
                 WarmUpRequests.catalogFunction(Client.DYNAMO_DB, VARIABLES.required(CATALOG_TABLE), route));
+    }
+
+    public static void primeCustomerReadFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        CustomerReader reader = CustomerReadFunction.READER;
+        Primer.customerReadFunction(handler, HTTP_CLIENT, reader::forget, WarmUpRequests.customerRead(Client.DYNAMO_DB,
+                VARIABLES.required(ATTRIBUTE_TYPES_TABLE), VARIABLES.required(CUSTOMERS_TABLE)), reader::learnRegistered);
+    }
+
+    public static void primeEventReadFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        Primer.eventReadFunction(handler, HTTP_CLIENT,
+                WarmUpRequests.eventRead(Client.DYNAMO_DB, VARIABLES.required(EVENTS_TABLE)));
+    }
+
+    public static void primeSchemaFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        Primer.schemaFunction(handler, HTTP_CLIENT,
+                WarmUpRequests.schemaRead(Client.DYNAMO_DB, VARIABLES.required(ATTRIBUTE_TYPES_TABLE)));
+    }
+
+    public static void primeEventSchemaFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        Primer.eventSchemaFunction(handler, HTTP_CLIENT,
+                WarmUpRequests.eventSchemaRead(Client.DYNAMO_DB, VARIABLES.required(ATTRIBUTE_TYPES_TABLE)));
+    }
+
+    /** The explorer reads nothing: it never builds the DynamoDB client. */
+    public static void primeExplorer(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        Primer.explorer(handler, HTTP_CLIENT);
     }
 
     public static void primeAuthorizer(RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> handler) {

@@ -4,9 +4,12 @@ import dev.trackingapi.auth.ApiKeyAuthenticator;
 import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.config.TableNames;
 import dev.trackingapi.service.CustomerProfiles;
+import dev.trackingapi.service.CustomerReader;
 import dev.trackingapi.service.CustomerTracker;
+import dev.trackingapi.service.EventReader;
 import dev.trackingapi.service.EventTracker;
 import dev.trackingapi.service.ProductCatalog;
+import dev.trackingapi.service.SchemaReader;
 import dev.trackingapi.service.TypeRegistry;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
 import dev.trackingapi.store.dynamodb.DynamoDbAttributeTypeStore;
@@ -84,6 +87,24 @@ public final class Wiring {
 
     public static ProductCatalog productCatalog(DynamoDbClient dynamoDb, TableNames tables) {
         return productCatalog(dynamoDb, tables.asEnvironment());
+    }
+
+    /** GET /customers/{id}: profiles, typed by the registry (whose types it caches). */
+    public static CustomerReader customerReader(DynamoDbClient dynamoDb, EnvironmentVariables environment) {
+        String attributeTypes = environment.required(ATTRIBUTE_TYPES_TABLE);
+        String customers = environment.required(CUSTOMERS_TABLE);
+        return new CustomerReader(new DynamoDbCustomerStore(dynamoDb, customers),
+                typeRegistry(dynamoDb, attributeTypes, customers));
+    }
+
+    /** GET /customers/{id}/events. */
+    public static EventReader eventReader(DynamoDbClient dynamoDb, EnvironmentVariables environment) {
+        return new EventReader(new DynamoDbEventStore(dynamoDb, environment.required(EVENTS_TABLE)));
+    }
+
+    /** GET /schema and GET /schema/events/{name}. */
+    public static SchemaReader schemaReader(DynamoDbClient dynamoDb, EnvironmentVariables environment) {
+        return new SchemaReader(new DynamoDbAttributeTypeStore(dynamoDb, environment.required(ATTRIBUTE_TYPES_TABLE)));
     }
 
     /** The authorizer's key lookups, kept for API_KEY_CACHE_SECONDS (default 30 s). */

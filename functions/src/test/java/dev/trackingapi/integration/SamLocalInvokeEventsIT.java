@@ -5,7 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.trackingapi.api.ExplorerPage;
+import dev.trackingapi.entrypoints.ExplorerHandler;
 import dev.trackingapi.template.TemplateTables;
+import dev.trackingapi.testing.ReadApi;
 import dev.trackingapi.testing.StoredData;
 import dev.trackingapi.testing.TestDynamoDb;
 import dev.trackingapi.testing.TrackingApi;
@@ -58,6 +61,38 @@ class SamLocalInvokeEventsIT {
             String customerId = dev.trackingapi.api.Json.MAPPER.readTree(event.getBody()).get("id").asText();
             assertThat(stored.profile(projectId, customerId)).isPresent();
         }
+    }
+
+    /** The read routes' files, on what their tracking counterparts store for the same project and customers. */
+    @ParameterizedTest
+    @ValueSource(strings = {"get-customers-id", "get-customers", "get-customers-id-events", "get-events", "get-schema",
+            "get-schema-events-name", "get-explorer"})
+    void readEventFile_isAnsweredByItsHandler_withWhatTheTrackingFilesStored(String file) throws IOException {
+        Path events = TemplateTables.findTemplate().map(template -> template.resolveSibling("events")).orElse(null);
+        Assumptions.assumeTrue(events != null && Files.isDirectory(events), "events/ not found beside template.yaml");
+        TrackingApi tracking = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
+        for (String seed : new String[]{"track-user", "track-event-v2"}) {
+            try (InputStream in = Files.newInputStream(events.resolve(seed + ".json"))) {
+                APIGatewayV2HTTPEvent event = EVENTS.fromJson(in);
+                assertThat(tracking.call(event).status()).isEqualTo(200);
+            }
+        }
+        tracking.post(TrackingApi.TRACK_EVENT_V2, "local", "{\"customerId\":\"gid://shopify/Customer/1001\","
+                + "\"name\":\"Add To Cart\",\"time\":1,\"attributes\":{}}");
+        APIGatewayV2HTTPEvent event;
+        try (InputStream in = Files.newInputStream(events.resolve(file + ".json"))) {
+            event = EVENTS.fromJson(in);
+        }
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = file.equals("get-explorer")
+                ? new ExplorerHandler(ExplorerPage.load())
+                : new ReadApi(TestDynamoDb.client(), TestDynamoDb.tables()).handlerOf(event);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        RESPONSES.toJson(response, written);
+        assertThat(written.toString(StandardCharsets.UTF_8)).contains("\"statusCode\":200");
+        assertThat(response.getBody()).as(file).doesNotContain("\"events\":[]");
     }
 
     /**

@@ -3,7 +3,9 @@ package dev.trackingapi.reliability;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.api.Json;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.testing.ApiGatewayEvents;
+import dev.trackingapi.testing.ReadApi;
 import dev.trackingapi.testing.TrackingApi;
 
 import java.io.ByteArrayOutputStream;
@@ -19,9 +21,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,7 +36,8 @@ import java.util.stream.Stream;
  * readable: «TEXT*N» is TEXT repeated N times ({i} in TEXT becomes the repetition's index), «hex:EF BB BF» is raw
  * bytes. A case gives either a whole {@code body} or only its {@code attributes}, which are put into each route's
  * valid envelope, so that one case runs on event and customer routes alike. A catalog case names route keys
- * ("GET /product/{id}"), the id in the path as sent (percent-encoded), its query parameters, and may have no body.
+ * ("GET /product/{id}"), the id in the path as API Gateway passes it (decoded), its query parameters, and may have
+ * no body. A read case names read route keys, its path parameters and raw query string, and has no body.
  */
 final class RequestCorpus {
     static final Instant RECEIVED_AT = Instant.parse("2026-01-20T19:14:15Z");
@@ -51,7 +56,8 @@ final class RequestCorpus {
             "catalog-paths", List.of(TrackingApi.DELETE_PRODUCT, TrackingApi.GET_PRODUCT,
                     TrackingApi.DELETE_COLLECTION, TrackingApi.ADD_PRODUCTS, TrackingApi.REMOVE_PRODUCTS,
                     TrackingApi.LIST_PRODUCTS),
-            "catalog-mappings", List.of(TrackingApi.ADD_PRODUCTS, TrackingApi.REMOVE_PRODUCTS));
+            "catalog-mappings", List.of(TrackingApi.ADD_PRODUCTS, TrackingApi.REMOVE_PRODUCTS),
+            "reads", ReadApi.ROUTES);
     /** The id a catalog case's path holds unless it says otherwise. */
     static final String DEFAULT_PATH_ID = "corpus-id";
 
@@ -76,10 +82,13 @@ final class RequestCorpus {
     record Case(String file, String id, String why, List<String> routes, String body, JsonNode attributes,
                 String attributesText, int status, List<String> messageParts, List<Detail> details,
                 Integer detailCount, String projectId, boolean noAuthorizer, String customerId,
-                boolean base64Verbatim, String pathId, Map<String, String> query, String scopes) {
+                boolean base64Verbatim, String pathId, Map<String, String> query, String scopes, Read read) {
 
         /** The request for one route: the body in the route's envelope, for the given project and customer. */
         byte[] bodyFor(String route, String customer) {
+            if (read != null) {
+                return null;
+            }
             if (body != null) {
                 return expand(body);
             }
@@ -99,9 +108,32 @@ final class RequestCorpus {
         }
     }
 
+    /**
+     * What a case of the read routes sends instead of a body: path parameters (each route takes those its path names),
+     * the query string as sent, and the scopes of the key (read when the case names none).
+     */
+    record Read(Map<String, String> pathParameters, String query, Set<Scope> scopes) {
+        APIGatewayV2HTTPEvent event(String route, String projectId) {
+            Map<String, String> own = new HashMap<>();
+            pathParameters.forEach((name, value) -> {
+                if (route.contains("{" + name)) {
+                    own.put(name, value);
+                }
+            });
+            return ApiGatewayEvents.get(route, own, query, projectId, scopes);
+        }
+    }
+
     /** A case made concrete: one route, one encoding, its own project. */
     record Request(Case source, String route, boolean base64, String projectId, String customerId, byte[] body) {
+        boolean isRead() {
+            return source.read() != null;
+        }
+
         APIGatewayV2HTTPEvent event() {
+            if (isRead()) {
+                return source.read().event(route, projectId);
+            }
             String wire = body == null ? null : base64 && !source.base64Verbatim()
                     ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8);
             if (!TrackingApi.isCatalogRoute(route)) {
@@ -115,7 +147,7 @@ final class RequestCorpus {
         }
 
         String name() {
-            return route + (base64 ? " (base64)" : " (text)");
+            return route + (isRead() ? " (GET)" : base64 ? " (base64)" : " (text)");
         }
     }
 
@@ -183,19 +215,27 @@ final class RequestCorpus {
         JsonNode routes = node.path("routes");
         List<String> routeList = routes.isTextual() ? ROUTE_GROUPS.get(routes.textValue())
                 : routes.isArray() ? Json.MAPPER.convertValue(routes, List.class) : null;
-        if (routeList == null || routeList.isEmpty() || !routeList.stream().allMatch(route ->
-                TrackingApi.ROUTES.contains(route) || TrackingApi.isCatalogRoute(route))) {
+        boolean reads = routeList != null && !routeList.isEmpty() && ReadApi.ROUTES.containsAll(routeList);
+        if (routeList == null || routeList.isEmpty() || !(reads || routeList.stream().allMatch(route ->
+                TrackingApi.ROUTES.contains(route) || TrackingApi.isCatalogRoute(route)))) {
             throw new IllegalArgumentException(file + " " + id + ": routes must be a group (" + ROUTE_GROUPS.keySet()
-                    + "), or a list of tracking paths and catalog route keys");
+                    + "), or a list of tracking paths, catalog route keys or read route keys");
         }
         boolean catalog = routeList.stream().allMatch(TrackingApi::isCatalogRoute);
         if (!catalog && routeList.stream().anyMatch(TrackingApi::isCatalogRoute)) {
-            throw new IllegalArgumentException(file + " " + id + ": a case is for tracking routes or catalog routes");
+            throw new IllegalArgumentException(file + " " + id + ": a case is for tracking, catalog or read routes");
         }
         int bodies = (node.has("body") ? 1 : 0) + (node.has("attributes") ? 1 : 0) + (node.has("attributesText") ? 1 : 0);
-        if (bodies > 1 || (bodies == 0 && !catalog) || (catalog && bodies == 1 && !node.has("body"))) {
-            throw new IllegalArgumentException(file + " " + id + ": give exactly one of body, attributes,"
-                    + " attributesText (catalog cases: a body, or none)");
+        if (reads ? bodies != 0 : bodies > 1 || (bodies == 0 && !catalog) || (catalog && bodies == 1 && !node.has("body"))) {
+            throw new IllegalArgumentException(file + " " + id + (reads ? ": a read has no body"
+                    : ": give exactly one of body, attributes, attributesText (catalog cases: a body, or none)"));
+        }
+        Read read = null;
+        if (reads) {
+            Map<String, String> pathParameters = new HashMap<>();
+            node.path("pathParameters").properties().forEach(p -> pathParameters.put(p.getKey(), p.getValue().asText()));
+            Set<Scope> scopes = node.has("scopes") ? Scope.parse(node.get("scopes").asText()) : Set.of(Scope.READ);
+            read = new Read(pathParameters, node.path("query").asText(""), scopes);
         }
         List<String> messageParts = new ArrayList<>();
         node.path("message").forEach(part -> messageParts.add(part.asText()));
@@ -213,9 +253,9 @@ final class RequestCorpus {
                 node.has("attributes") ? node.get("attributes") : null, text(node, "attributesText"), status,
                 messageParts, details, node.has("detailCount") ? node.get("detailCount").asInt() : null,
                 text(node, "projectId"), "none".equals(text(node, "authorizer")), text(node, "customerId"),
-                "base64-verbatim".equals(text(node, "sentAs")), text(node, "pathId"),
-                node.has("query") ? Json.MAPPER.convertValue(node.get("query"), Map.class) : Map.of(),
-                text(node, "scopes"));
+                "base64-verbatim".equals(text(node, "sentAs")), reads ? null : text(node, "pathId"),
+                node.has("query") && !reads ? Json.MAPPER.convertValue(node.get("query"), Map.class) : Map.of(),
+                reads ? null : text(node, "scopes"), read);
     }
 
     private static String text(JsonNode node, String field) {

@@ -38,6 +38,18 @@ class TypeRegistryTest {
             calls++;
             return stored.registered(max);
         }
+
+        @Override
+        public synchronized Registrations ofScope(AttributeScope scope, int max) {
+            calls++;
+            return stored.ofScope(scope, max);
+        }
+
+        @Override
+        public synchronized Registrations ofProject(String projectId, int max) {
+            calls++;
+            return stored.ofProject(projectId, max);
+        }
     }
 
     private final CountingStore store = new CountingStore();
@@ -144,5 +156,19 @@ class TypeRegistryTest {
         Attribute empty = new Attribute("ids", AttributeType.STRING_ARRAY, JsonNodeFactory.instance.arrayNode(), true);
 
         assertThat(check(registry, scope, List.of(empty)).ignored()).hasSize(1);
+    }
+
+    @Test
+    void typesReadBack_comeFromOneQueryOfTheScope_thenFromTheCache() {
+        AttributeScope customer = AttributeScope.customer("p");
+        store.stored.registerIfAbsent(customer, "plan", AttributeType.STRING, Instant.EPOCH);
+        store.stored.registerIfAbsent(customer, "visits", AttributeType.NUMBER, Instant.EPOCH);
+
+        assertThat(registry.typesOf(customer, List.of("plan", "visits", "never registered")))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("plan", AttributeType.STRING,
+                        "visits", AttributeType.NUMBER));
+        assertThat(store.calls).isEqualTo(1);
+        assertThat(registry.typesOf(customer, List.of("plan", "visits"))).hasSize(2);
+        assertThat(store.calls).as("both cached now").isEqualTo(1);
     }
 }

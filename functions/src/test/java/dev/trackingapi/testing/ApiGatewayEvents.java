@@ -1,12 +1,14 @@
 package dev.trackingapi.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.trackingapi.model.Scope;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** API Gateway HTTP API (payload 2.0) events as API Gateway builds them after the authorizer allowed the call. */
@@ -24,8 +26,8 @@ public final class ApiGatewayEvents {
     }
 
     /**
-     * Any route's event, as API Gateway passes it: the path parameters as sent in the URL (percent-encoded), the query
-     * string parameters decoded.
+     * Any route's event, as API Gateway passes it: the path parameters and the query string parameters decoded (once),
+     * the raw query string encoded.
      *
      * @param routeKey        "GET /product/{id}"
      * @param scopesOrNull    the key's scopes in the authorizer's context ("track,read"), or null for none named
@@ -76,5 +78,56 @@ public final class ApiGatewayEvents {
                                 .build())
                         .build())
                 .build();
+    }
+
+    /**
+     * A GET of a read route, as API Gateway passes it: the route's path template (for the route key), its path
+     * parameters already decoded, the query string as sent (encoded), and a key of the project with these scopes.
+     */
+    public static APIGatewayV2HTTPEvent get(String routePath, Map<String, String> pathParameters, String rawQuery,
+                                            String projectIdOrNull, Set<Scope> scopes) {
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = authorizer(projectIdOrNull, scopes);
+        String rawPath = routePath;
+        for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
+            rawPath = rawPath.replace("{" + parameter.getKey() + "}", parameter.getValue())
+                    .replace("{" + parameter.getKey() + "+}", parameter.getValue());
+        }
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("GET " + routePath)
+                .withRawPath(rawPath)
+                .withRawQueryString(rawQuery)
+                .withPathParameters(pathParameters.isEmpty() ? null : new HashMap<>(pathParameters))
+                .withHeaders(Map.of("x-growlytics-key", "not-read-by-handlers"))
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRouteKey("GET " + routePath)
+                        .withStage("$default")
+                        .withRequestId(UUID.randomUUID().toString())
+                        .withTimeEpoch(Instant.now().toEpochMilli())
+                        .withAuthorizer(authorizer)
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("GET")
+                                .withPath(rawPath)
+                                .withProtocol("HTTP/1.1")
+                                .withSourceIp("127.0.0.1")
+                                .withUserAgent("test")
+                                .build())
+                        .build())
+                .build();
+    }
+
+    /** The authorizer's context: the project, and the key's scopes (none named: what a key without scopes has). */
+    private static APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer(String projectIdOrNull,
+                                                                              Set<Scope> scopesOrNull) {
+        if (projectIdOrNull == null) {
+            return null;
+        }
+        Map<String, Object> lambda = new HashMap<>();
+        lambda.put("projectId", projectIdOrNull);
+        if (scopesOrNull != null) {
+            lambda.put("scopes", Scope.join(scopesOrNull));
+        }
+        return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withLambda(lambda).build();
     }
 }

@@ -113,11 +113,31 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
     @Override
     public synchronized List<Registered> registered(int max) {
         failIfUnavailable();
-        return types.entrySet().stream().limit(max).map(entry -> {
-            String[] key = entry.getKey().split("\u0000", 2);
-            return new Registered(key[0], key[1], entry.getValue());
-        }).toList();
+        return types.entrySet().stream().limit(max).map(InMemoryStores::registered).toList();
     }
+
+    @Override
+    public synchronized Registrations ofScope(AttributeScope scope, int max) {
+        return registrations(registered -> registered.scopeId().equals(scope.id()), max);
+    }
+
+    @Override
+    public synchronized Registrations ofProject(String projectId, int max) {
+        return registrations(registered -> registered.scopeId().startsWith(projectId + "#"), max);
+    }
+
+    private Registrations registrations(java.util.function.Predicate<Registered> wanted, int max) {
+        List<Registered> found = types.entrySet().stream().map(InMemoryStores::registered).filter(wanted).toList();
+        return new Registrations(found.stream().limit(max).toList(), found.size() <= max);
+    }
+
+    private static Registered registered(Map.Entry<String, AttributeType> entry) {
+        String[] key = entry.getKey().split("\u0000", 2);
+        return new Registered(key[0], key[1], entry.getValue(), REGISTERED_AT);
+    }
+
+    /** The in-memory registry keeps no times: every type reads as registered at this one. */
+    public static final String REGISTERED_AT = "2020-01-20T19:14:15.000Z";
 
     @Override
     public synchronized void createIfAbsent(String projectId, String customerId, Instant now) {

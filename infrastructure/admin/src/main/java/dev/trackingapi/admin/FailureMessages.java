@@ -19,9 +19,12 @@ final class FailureMessages implements CommandLine.IExecutionExceptionHandler {
             return e.getMessage();
         }
         Throwable cause = e.getCause() instanceof SdkException ? e.getCause() : e;
-        String where = commandLine.getCommand() instanceof KeyCommand command ? command.where() : "the API keys table";
+        boolean registry = commandLine.getCommand() instanceof RegistryIndexCli;
+        String where = commandLine.getCommand() instanceof KeyCommand command ? command.where()
+                : registry ? "attribute types table" : "the API keys table";
         if (cause instanceof ResourceNotFoundException) {
-            return "the " + where + " does not exist. Pass --table with the stack's ApiKeysTableName output"
+            return "the " + where + " does not exist. Pass --table with the stack's "
+                    + (registry ? "AttributeTypesTableName" : "ApiKeysTableName") + " output"
                     + " (aws cloudformation describe-stacks --stack-name <stack> --query \"Stacks[0].Outputs\")";
         }
         String message = String.valueOf(cause.getMessage());

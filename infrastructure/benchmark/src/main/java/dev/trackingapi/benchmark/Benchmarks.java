@@ -5,6 +5,7 @@ import dev.trackingapi.template.TemplateTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,12 +13,12 @@ import java.util.TreeSet;
 /**
  * Runs the benchmarks and prints their figures beside the targets, with the machine they ran on.
  * {@code run.sh} builds and starts it. Options: {@code --quick} runs smaller sizes (a smoke test of the harness, not
- * figures); {@code --figures 3,4} runs only those figures (all six by default); {@code --metrics-writers} compares
- * figures 3 and 4 across the ways of writing metrics (none, the functions' EMF lines, the AWS EMF library,
+ * figures); {@code --figures 3,4} runs only those figures (all seven by default); {@code --metrics-writers}
+ * compares figures 3 and 4 across the ways of writing metrics (none, the functions' EMF lines, the AWS EMF library,
  * Powertools), alone.
  */
 public final class Benchmarks {
-    private static final Set<Integer> ALL_FIGURES = Set.of(1, 2, 3, 4, 5, 6);
+    private static final Set<Integer> ALL_FIGURES = Set.of(1, 2, 3, 4, 5, 6, 7);
 
     private Benchmarks() {
     }
@@ -54,7 +55,7 @@ public final class Benchmarks {
             }
             return;
         }
-        if (figures.stream().anyMatch(figure -> figure <= 4)) {
+        if (figures.stream().anyMatch(figure -> figure <= 4 || figure == 7)) {
             try (LocalDynamoDb dynamoDb = LocalDynamoDb.start()) {
                 if (figures.contains(1)) {
                     requestCounts(dynamoDb, quick ? new TrafficMix(50, 5, 10) : new TrafficMix(1000, 20, 10));
@@ -67,6 +68,9 @@ public final class Benchmarks {
                 }
                 if (figures.contains(4)) {
                     priming(dynamoDb, repository, quick ? 3 : 11, 300);
+                }
+                if (figures.contains(7)) {
+                    readCosts(dynamoDb, quick ? new TrafficMix(5, 30, 10) : new TrafficMix(20, 60, 10));
                 }
             }
         }
@@ -95,7 +99,7 @@ public final class Benchmarks {
     }
 
     private static String notFigures(String list) {
-        return "--figures takes numbers from 1 to 6, comma-separated, not: " + list;
+        return "--figures takes numbers from 1 to 7, comma-separated, not: " + list;
     }
 
     private static void requestCounts(LocalDynamoDb dynamoDb, TrafficMix mix) {
@@ -115,6 +119,21 @@ public final class Benchmarks {
                 result.firstPassWriteAllowance(),
                 verdict(result.first().counts().writeRequests() <= result.firstPassWriteAllowance()),
                 result.first().counts().writeRequests());
+    }
+
+    private static void readCosts(LocalDynamoDb dynamoDb, TrafficMix mix) {
+        List<ReadCostBenchmark.Route> routes = ReadCostBenchmark.run(dynamoDb, mix);
+        System.out.printf(Locale.ROOT, "7. DynamoDB reads per call of the read routes (%d customers x %d events x %d"
+                + " attributes; read units as billed eventually consistent, computed from item sizes)%n",
+                mix.customers(), mix.events() / mix.customers(), mix.attributesPerEvent());
+        for (ReadCostBenchmark.Route route : routes) {
+            System.out.printf(Locale.ROOT, "   %-58s reads %.2f  read units %.2f  (%d calls)%n", route.name(),
+                    route.readsPerCall(), route.readUnitsPerCall(), route.calls());
+        }
+        boolean oneReadEach = routes.stream().filter(route -> !route.name().contains("first call"))
+                .allMatch(route -> route.readsPerCall() == 1.0);
+        System.out.printf(Locale.ROOT, "   target: one read request per call (profile in steady state, events page,"
+                + " schema of a small project): %s%n", verdict(oneReadEach));
     }
 
     private static void handlerOverhead(LocalDynamoDb dynamoDb, int warmUp, int measured) {

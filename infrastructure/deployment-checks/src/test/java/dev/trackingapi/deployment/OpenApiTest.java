@@ -12,6 +12,7 @@ import dev.trackingapi.api.ApiResponses;
 import dev.trackingapi.model.AttributeType;
 import dev.trackingapi.model.CatalogKind;
 import dev.trackingapi.model.ProductStatus;
+import dev.trackingapi.testing.ReadApi;
 import dev.trackingapi.testing.TestDynamoDb;
 import dev.trackingapi.testing.TrackingApi;
 import dev.trackingapi.validation.Limits;
@@ -53,7 +54,7 @@ class OpenApiTest {
 
         assertThat(result.getMessages()).isEmpty();
         assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
-        assertThat(result.getOpenAPI().getPaths()).hasSize(12);
+        assertThat(result.getOpenAPI().getPaths()).hasSize(19);
     }
 
     @Test
@@ -67,19 +68,32 @@ class OpenApiTest {
 
         assertThat(described).isEqualTo(routes);
         for (String route : routes) {
-            JsonNode operation = operation(route);
-            List<String> expected = switch (route.substring(0, route.indexOf(' '))) {
-                case "GET" -> List.of("200", "400", "401", "403", "404", "422", "429", "500", "503");
-                case "DELETE" -> List.of("200", "202", "400", "401", "403", "422", "429", "500", "503");
-                default -> List.of("200", "400", "401", "403", "413", "422", "429", "500", "503");
-            };
-            assertThat(operation.path("responses").properties().stream().map(Map.Entry::getKey))
-                    .as(route).containsExactlyInAnyOrderElementsOf(expected);
-            if (route.startsWith("POST")) {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1);
+            JsonNode operation = operation(method, path);
+            List<String> responses = operation.path("responses").properties().stream().map(Map.Entry::getKey).toList();
+            if (method.equals("POST")) {
+                assertThat(responses).as(route)
+                        .containsExactlyInAnyOrder("200", "400", "401", "403", "413", "422", "429", "500", "503");
                 assertThat(resolve(operation.path("requestBody")).path("x-max-body-bytes").asInt())
                         .isEqualTo(Limits.MAX_BODY_BYTES);
-            } else {
+            } else if (path.equals("/explorer")) {
+                assertThat(responses).as(route).containsExactlyInAnyOrder("200", "429", "500");
+                assertThat(operation.path("security")).as("the page needs no key").isEmpty();
+            } else if (method.equals("DELETE")) {
+                assertThat(responses).as(route)
+                        .containsExactlyInAnyOrder("200", "202", "400", "401", "403", "422", "429", "500", "503");
                 assertThat(operation.has("requestBody")).as(route).isFalse();
+            } else {
+                boolean finds = path.equals("/customers/{id}") || path.equals("/customers")
+                        || path.startsWith("/schema/events") || path.startsWith("/product/")
+                        || path.startsWith("/collection/");
+                List<String> expected = new ArrayList<>(List.of("200", "400", "401", "403", "422", "429", "500", "503"));
+                if (finds) {
+                    expected.add("404");
+                }
+                assertThat(responses).as(route).containsExactlyInAnyOrderElementsOf(expected);
+                assertThat(operation.has("requestBody")).isFalse();
             }
         }
         assertThat(openApi.at("/components/securitySchemes/GrowlyticsKey/name").asText()).isEqualTo("x-growlytics-key");
@@ -133,7 +147,10 @@ class OpenApiTest {
     @Test
     void everyBodyInEvents_validatesAgainstItsRoutesRequestSchema() throws IOException {
         for (SamTemplate.Function function : template.functions()) {
-            for (SamTemplate.Route route : function.routes().stream().filter(r -> r.method().equals("POST")).toList()) {
+            for (SamTemplate.Route route : function.routes()) {
+                if (!route.method().equals("POST")) {
+                    continue;
+                }
                 JsonNode event = JSON.readTree(Repository.events().resolve(route.eventFileName()).toFile());
                 JsonNode body = JSON.readTree(event.path("body").asText());
                 assertThat(requestSchema(route.path()).validate(body)).as(route.routeKey()).isEmpty();
@@ -248,14 +265,9 @@ class OpenApiTest {
         assertThat(((TrackingApi.Response) answers.get(1)[2]).body()).contains("type_mismatch");
         assertThat(((TrackingApi.Response) answers.get(2)[2]).body()).contains("attribute_limit_exceeded");
 
-        for (Object[] answer : answers) {
-            TrackingApi.Response response = (TrackingApi.Response) answer[2];
-            assertThat(response.status()).as(response.toString()).isEqualTo(answer[0]);
-            JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
-                    + "#/components/responses/" + answer[1] + "/content/application~1json/schema"));
-            assertThat(schema.validate(response.json())).as(response.toString()).isEmpty();
-        }
+        assertEachValidatesAgainstItsResponse(answers);
         TrackingApi.Response unavailable = (TrackingApi.Response) answers.get(8)[2];
+        assertThat(unavailable.status()).isEqualTo(503);
         assertThat(Integer.parseInt(unavailable.headers().get("retry-after"))).isPositive();
 
         String productBody = "{\"id\":\"p1\",\"name\":\"Mixer\",\"image\":\"https://cdn.example.com/m.png\","
@@ -293,16 +305,30 @@ class OpenApiTest {
                 .as("an ignored entry without its types is not a documented answer").isNotEmpty();
     }
 
+    /** Each {status, response name in components/responses, answer}: the status, and the body against its schema. */
+    private static void assertEachValidatesAgainstItsResponse(List<Object[]> answers) {
+        for (Object[] answer : answers) {
+            TrackingApi.Response response = (TrackingApi.Response) answer[2];
+            assertThat(response.status()).as(response.toString()).isEqualTo(answer[0]);
+            JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
+                    + "#/components/responses/" + answer[1] + "/content/application~1json/schema"));
+            assertThat(schema.validate(response.json())).as(response.toString()).isEmpty();
+        }
+    }
+
     private static TrackingApi.Response response(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse r) {
         return new TrackingApi.Response(r.getStatusCode(), r.getHeaders(), r.getBody());
     }
 
-    /** @param route a route key ("GET /product/{id}"), or a path of a POST */
+    /** @param route a route key ("GET /product/{id}"), or the path of a POST */
     private static JsonNode operation(String route) {
-        String method = route.startsWith("/") ? "post" : route.substring(0, route.indexOf(' ')).toLowerCase();
-        String path = route.startsWith("/") ? route : route.substring(route.indexOf(' ') + 1);
-        JsonNode operation = openApi.path("paths").path(path).path(method);
-        assertThat(operation.isMissingNode()).as(route).isFalse();
+        return route.startsWith("/") ? operation("POST", route)
+                : operation(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1));
+    }
+
+    private static JsonNode operation(String method, String path) {
+        JsonNode operation = openApi.path("paths").path(path).path(method.toLowerCase(java.util.Locale.ROOT));
+        assertThat(operation.isMissingNode()).as(method + " " + path).isFalse();
         return operation;
     }
 
@@ -324,5 +350,36 @@ class OpenApiTest {
         } catch (IOException e) {
             throw new IllegalArgumentException(text, e);
         }
+    }
+
+    /** The read routes' real answers, on data tracked through the tracking routes, against their documented schemas. */
+    @Test
+    void theReadRoutesRealAnswers_validateAgainstTheResponseSchemas() {
+        TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
+        ReadApi read = new ReadApi(TestDynamoDb.client(), TestDynamoDb.tables());
+        String project = "openapi-" + UUID.randomUUID().toString().substring(0, 8);
+        api.post("/rest-api/customer", project, "{\"id\":\"u1\",\"attributes\":[{\"name\":\"email\",\"type\":\"string\","
+                + "\"value\":\"a@b.c\"},{\"name\":\"Spend\",\"type\":\"number map\",\"value\":{\"a\":1}}]}");
+        api.post("/track/user", project, "{\"id\":\"u1\",\"attributes\":{\"Spend\":\"lots\"}}");
+        for (int t = 1; t <= 3; t++) {
+            api.post("/track/event/v2", project, "{\"customerId\":\"u1\",\"name\":\"Viewed\",\"time\":" + t
+                    + ",\"eventId\":\"e" + t + "\",\"attributes\":{\"Page\":" + (t == 3 ? "\"x\"" : "1") + "}}");
+        }
+
+        List<Object[]> answers = List.of(
+                new Object[]{200, "Customer", read.customer(project, "u1")},
+                new Object[]{200, "Customer", read.customerByQuery(project, "u1")},
+                new Object[]{200, "EventsPage", read.events(project, "u1", "limit=2")},
+                new Object[]{200, "EventsPage", read.eventsByQuery(project, "nobody", "")},
+                new Object[]{200, "Schema", read.schema(project)},
+                new Object[]{200, "EventSchema", read.eventSchema(project, "Viewed")},
+                new Object[]{404, "NotFound", read.customer(project, "nobody")},
+                new Object[]{404, "NotFound", read.eventSchema(project, "Never")},
+                new Object[]{400, "BadQuery", read.events(project, "u1", "limit=%zz")},
+                new Object[]{422, "ValidationFailed", read.events(project, "u1", "limit=0&cursor=x")});
+        assertThat(((TrackingApi.Response) answers.get(0)[2]).body()).contains("type_mismatch");
+        assertThat(((TrackingApi.Response) answers.get(2)[2]).body()).contains("type_mismatch").contains("\"next\":\"");
+
+        assertEachValidatesAgainstItsResponse(answers);
     }
 }

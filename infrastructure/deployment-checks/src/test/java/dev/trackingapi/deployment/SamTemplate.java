@@ -9,12 +9,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A read-only view of template.yaml (intrinsics in their long forms) as the checks need it. */
 final class SamTemplate {
     static final String FUNCTION = "AWS::Serverless::Function";
     static final String TABLE = "AWS::DynamoDB::Table";
     static final String HTTP_API = "AWS::Serverless::HttpApi";
+    /** How a grant on an index names it: "Table/index/Name", as RecordingInterceptor names a Query of it. */
+    static final String INDEX = "/index/";
+    private static final Pattern INDEX_ARN = Pattern.compile("\\$\\{(\\w+)\\.Arn}/index/(\\w+)");
 
     private final Map<String, Object> template;
 
@@ -193,10 +198,17 @@ final class SamTemplate {
             }
         }
 
+        /** Table for !GetAtt Table.Arn, "Table/index/Name" for !Sub "${Table.Arn}/index/Name"; else null. */
         private String tableOf(Object resource) {
             if (resource instanceof Map<?, ?> intrinsic && intrinsic.get("Fn::GetAtt") instanceof List<?> getAtt
                     && getAtt.size() == 2 && "Arn".equals(getAtt.get(1)) && tableIds().contains(getAtt.get(0))) {
                 return (String) getAtt.get(0);
+            }
+            if (resource instanceof Map<?, ?> intrinsic && intrinsic.get("Fn::Sub") instanceof String sub) {
+                Matcher index = INDEX_ARN.matcher(sub);
+                if (index.matches() && tableIds().contains(index.group(1))) {
+                    return index.group(1) + INDEX + index.group(2);
+                }
             }
             return null;
         }
@@ -211,16 +223,7 @@ final class SamTemplate {
          */
         String eventFileName() {
             return ("POST".equals(method) ? "" : method.toLowerCase(java.util.Locale.ROOT) + "-")
-                    + path.substring(1).replace('/', '-').replace("{", "").replace("}", "") + ".json";
-        }
-
-        /** The path with each {variable} replaced by the event's path parameter (as sent, encoded). */
-        String rawPath(Map<String, String> pathParameters) {
-            String raw = path;
-            for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
-                raw = raw.replace("{" + parameter.getKey() + "}", parameter.getValue());
-            }
-            return raw;
+                    + path.substring(1).replace('/', '-').replaceAll("[{}+]", "") + ".json";
         }
 
         String routeKey() {

@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * its client attempted, priming apart, as JSON. In this package to reach the priming hooks, which CRaC calls in Lambda.
  *
  * <p>Arguments: handler class, route key ("POST /track/event/v2") or "authorizer", project id, the route's events/
- * file, output file, and for the authorizer a valid and a revoked API key of that project.
+ * file, output file, and for the authorizer a valid and a revoked API key of that project. A read route reads what
+ * FunctionProbesIT tracked for the project before ({@link ReadProbeSteps#SEEDED}).
  */
 public final class FunctionProbe {
     static final int CONSTRUCTION_FAILED = 3;
@@ -93,6 +94,8 @@ public final class FunctionProbe {
             steps = authorizerSteps((ApiKeyAuthorizerHandler) handler, projectId, eventFile, args[5], args[6]);
         } else if (CatalogProbeSteps.isCatalogRoute(route)) {
             steps = CatalogProbeSteps.steps(asRouteHandler(handler), route, projectId, eventFile);
+        } else if ("GET".equals(eventFile.at("/requestContext/http/method").asText())) {
+            steps = ReadProbeSteps.of(asRouteHandler(handler), route.substring(route.indexOf(' ') + 1), projectId);
         } else {
             steps = routeSteps(asRouteHandler(handler), route.substring(route.indexOf(' ') + 1), projectId,
                     eventFile.path("body").asText());

@@ -4,16 +4,22 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.trackingapi.api.ExplorerPage;
 import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.entrypoints.AddCollectionProductsHandler;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
+import dev.trackingapi.entrypoints.CustomerEventsHandler;
+import dev.trackingapi.entrypoints.CustomerHandler;
 import dev.trackingapi.entrypoints.DeleteCollectionHandler;
 import dev.trackingapi.entrypoints.DeleteProductHandler;
+import dev.trackingapi.entrypoints.EventSchemaHandler;
+import dev.trackingapi.entrypoints.ExplorerHandler;
 import dev.trackingapi.entrypoints.GetCollectionProductsHandler;
 import dev.trackingapi.entrypoints.GetProductHandler;
 import dev.trackingapi.entrypoints.RemoveCollectionProductsHandler;
 import dev.trackingapi.entrypoints.RestApiCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiEventHandler;
+import dev.trackingapi.entrypoints.SchemaHandler;
 import dev.trackingapi.entrypoints.TrackEventHandler;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
 import dev.trackingapi.entrypoints.TrackUserHandler;
@@ -103,6 +109,16 @@ final class LocalHandlers {
                 new RemoveCollectionProductsHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
         factories.put(handler(GetCollectionProductsHandler.class), Factory.route(environment ->
                 new GetCollectionProductsHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(CustomerHandler.class), Factory.route(environment ->
+                new CustomerHandler(Wiring.customerReader(dynamoDb, environment), clock)));
+        factories.put(handler(CustomerEventsHandler.class), Factory.route(environment ->
+                new CustomerEventsHandler(Wiring.eventReader(dynamoDb, environment), clock)));
+        factories.put(handler(SchemaHandler.class), Factory.route(environment ->
+                new SchemaHandler(Wiring.schemaReader(dynamoDb, environment), clock)));
+        factories.put(handler(EventSchemaHandler.class), Factory.route(environment ->
+                new EventSchemaHandler(Wiring.schemaReader(dynamoDb, environment), clock)));
+        factories.put(handler(ExplorerHandler.class), Factory.route(environment ->
+                new ExplorerHandler(ExplorerPage.load())));
         return factories;
     };
 
