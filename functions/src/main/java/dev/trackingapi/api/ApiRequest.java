@@ -1,18 +1,22 @@
 package dev.trackingapi.api;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.auth.ProjectIds;
 import dev.trackingapi.model.Scope;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A request as a route sees it: the project the authorizer named (and only the authorizer: never the body), what the
- * key may do there, the body, and when API Gateway received it.
+ * key may do there, the body or the path's parameters, when API Gateway received it, and how long the function has
+ * left to answer.
  */
 public final class ApiRequest {
     /** The key of the authorizer's context that names the project. */
@@ -27,16 +31,27 @@ public final class ApiRequest {
     private final String projectId;
     private final Set<Scope> scopes;
     private final Instant receivedAt;
+    private final Duration timeLeft;
 
-    private ApiRequest(APIGatewayV2HTTPEvent event, String projectId, Set<Scope> scopes, Instant receivedAt) {
+    private ApiRequest(APIGatewayV2HTTPEvent event, String projectId, Set<Scope> scopes, Instant receivedAt,
+                       Duration timeLeft) {
         this.event = event;
         this.projectId = projectId;
         this.scopes = scopes;
         this.receivedAt = receivedAt;
+        this.timeLeft = timeLeft;
     }
 
     /** @throws HttpProblem 401 when the authorizer named no valid project: the call was not authorized */
     public static ApiRequest of(APIGatewayV2HTTPEvent event, Clock clock) {
+        return of(event, null, clock);
+    }
+
+    /**
+     * @param context the Lambda context (its remaining time), or null outside Lambda
+     * @throws HttpProblem 401 when the authorizer named no valid project: the call was not authorized
+     */
+    public static ApiRequest of(APIGatewayV2HTTPEvent event, Context context, Clock clock) {
         APIGatewayV2HTTPEvent.RequestContext requestContext = event == null ? null : event.getRequestContext();
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer =
                 requestContext == null ? null : requestContext.getAuthorizer();
@@ -49,7 +64,8 @@ public final class ApiRequest {
         long timeEpoch = requestContext.getTimeEpoch();
         Object scopes = lambda.get(SCOPES);
         return new ApiRequest(event, id, scopes instanceof String names ? Scope.parse(names) : Scope.DEFAULT,
-                timeEpoch > 0 ? Instant.ofEpochMilli(timeEpoch) : clock.instant());
+                timeEpoch > 0 ? Instant.ofEpochMilli(timeEpoch) : clock.instant(),
+                context == null ? null : Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis())));
     }
 
     /** @throws HttpProblem 403 naming the scope when the key may not do this */
@@ -65,6 +81,28 @@ public final class ApiRequest {
 
     public Instant receivedAt() {
         return receivedAt;
+    }
+
+    /** How long the function has left before Lambda stops it; empty outside Lambda (no context). */
+    public Optional<Duration> timeLeft() {
+        return Optional.ofNullable(timeLeft);
+    }
+
+    /**
+     * A parameter of the route's path, as API Gateway delivers it: an HTTP API decodes percent-encoding once before
+     * the function runs ("%40" arrives as "@"), so the value is used as it is and never decoded a second time (a
+     * customer id may hold "%").
+     *
+     * @throws HttpProblem 400 when the path has no such parameter, or it is empty
+     */
+    public String pathParameter(String name) {
+        Map<String, String> parameters = event.getPathParameters();
+        String value = parameters == null ? null : parameters.get(name);
+        if (value == null || value.isEmpty()) {
+            throw HttpProblem.badRequest("The path has no " + name + ": call " + event.getRawPath() + " with the "
+                    + name + " as its last segment");
+        }
+        return value;
     }
 
     /** The body as strict JSON. @throws HttpProblem 400 or 413 when it is not JSON or too large */

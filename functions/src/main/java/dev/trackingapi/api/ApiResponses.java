@@ -3,6 +3,8 @@ package dev.trackingapi.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trackingapi.model.Erasure;
+import dev.trackingapi.model.ErasureCounts;
 import dev.trackingapi.model.IgnoredAttribute;
 import dev.trackingapi.model.JsonNodes;
 import dev.trackingapi.model.TrackingResult;
@@ -45,6 +47,28 @@ public final class ApiResponses {
             }
         }
         return response(200, write(body), JSON_HEADERS);
+    }
+
+    /**
+     * An erasure: 200 when complete, 202 (with Retry-After) when the function's time ran out first and calling again
+     * goes on: {"success":true,"complete":…,"erased":{"profile":…,"events":…,"other":…},"receipt":"er_…"}.
+     */
+    public static APIGatewayV2HTTPResponse erasure(Erasure erasure) {
+        ErasureCounts erased = erasure.receipt().erased();
+        ObjectNode body = JsonNodes.FACTORY.objectNode()
+                .put("success", true)
+                .put("complete", erasure.complete());
+        body.putObject("erased")
+                .put("profile", erased.profile())
+                .put("events", erased.events())
+                .put("other", erased.other());
+        body.put("receipt", erasure.receipt().receiptId());
+        if (erasure.complete()) {
+            return response(200, write(body), JSON_HEADERS);
+        }
+        long seconds = Math.max(1, (erasure.retryAfter().toMillis() + 999) / 1000);
+        return response(202, write(body), Map.of("content-type", "application/json",
+                "retry-after", Long.toString(seconds)));
     }
 
     /** 422 with the Joi-style body: {"type":"ValidationError","details":[{message, path, type, context}]}. */

@@ -36,7 +36,7 @@ abstract class ApiEndpoint implements RequestHandler<APIGatewayV2HTTPEvent, APIG
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try {
-            ApiRequest request = ApiRequest.of(event, clock);
+            ApiRequest request = ApiRequest.of(event, context, clock);
             request.requireScope(requiredScope);
             return handle(request);
         } catch (HttpProblem problem) {

@@ -14,6 +14,7 @@ import org.crac.Resource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
 /**
@@ -62,17 +63,39 @@ public final class Primer implements Resource {
     public static void eventFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                      RehearsableHttpClient httpClient, TypeRegistry types, CustomerProfiles profiles,
                                      Runnable warmUp) {
-        register(new Primer(httpClient, () -> rehearseRoute(handler, PrimingSamples.EVENT_REQUESTS), () -> {
-            types.forget();
-            profiles.forget();
-        }, warmUp, types::learnRegistered));
+        routeFunction(handler, httpClient, round -> PrimingSamples.routeRequest(PrimingSamples.EVENT_REQUESTS, round),
+                () -> {
+                    types.forget();
+                    profiles.forget();
+                }, warmUp, types::learnRegistered);
     }
 
     /** Primes a function that upserts customers. */
     public static void customerFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                         RehearsableHttpClient httpClient, TypeRegistry types, Runnable warmUp) {
-        register(new Primer(httpClient, () -> rehearseRoute(handler, PrimingSamples.CUSTOMER_REQUESTS), types::forget,
-                warmUp, types::learnRegistered));
+        routeFunction(handler, httpClient,
+                round -> PrimingSamples.routeRequest(PrimingSamples.CUSTOMER_REQUESTS, round), types::forget, warmUp,
+                types::learnRegistered);
+    }
+
+    /** Primes the erasure function: erasures of customers that have nothing stored, and refused requests. */
+    public static void erasureFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                       RehearsableHttpClient httpClient, Runnable forget, Runnable warmUp) {
+        routeFunction(handler, httpClient, PrimingSamples::erasureRequest, forget, warmUp, () -> 0);
+    }
+
+    /**
+     * Primes a function behind an HTTP route: {@link #REHEARSED_REQUESTS} requests of the samples, then what its
+     * rehearsal taught forgotten, its real warm-up requests made, and what never changes learnt.
+     */
+    private static void routeFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                      RehearsableHttpClient httpClient, IntFunction<APIGatewayV2HTTPEvent> requests,
+                                      Runnable forget, Runnable warmUp, IntSupplier learning) {
+        register(new Primer(httpClient, () -> {
+            for (int i = 0; i < REHEARSED_REQUESTS; i++) {
+                handler.handleRequest(requests.apply(i), PrimingContext.SILENT);
+            }
+        }, forget, warmUp, learning));
     }
 
     /** Primes the authorizer; it learns nothing ahead, as keys can be revoked. */
@@ -93,13 +116,6 @@ public final class Primer implements Resource {
     private static void register(Primer primer) {
         REGISTERED.add(primer);
         Core.getGlobalContext().register(primer);
-    }
-
-    private static void rehearseRoute(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
-                                      List<String> bodies) {
-        for (int i = 0; i < REHEARSED_REQUESTS; i++) {
-            handler.handleRequest(PrimingSamples.routeRequest(bodies.get(i % bodies.size()), i), PrimingContext.SILENT);
-        }
     }
 
     @Override

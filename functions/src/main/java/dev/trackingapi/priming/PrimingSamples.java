@@ -59,16 +59,36 @@ final class PrimingSamples {
     }
 
     /**
+     * Path ids of the erasure rehearsal: customers with nothing stored (the rehearsal's DynamoDB finds nothing), one
+     * whose id holds '#' and '!' as ids may, and an invalid one (blank).
+     */
+    static final List<String> ERASURE_IDS = List.of(CUSTOMER_ID, CUSTOMER_ID + "#1!x", "customer@example.com", " ");
+
+    /**
      * The event API Gateway would pass after the authorizer: a new project every few requests, so that the rehearsal
      * meets empty caches as a restored environment does; the body's time varies, so events differ, and so does its
      * customer, among a few.
      */
-    static APIGatewayV2HTTPEvent routeRequest(String body, int round) {
-        return APIGatewayV2HTTPEvent.builder()
-                .withRawPath("/priming")
+    static APIGatewayV2HTTPEvent routeRequest(List<String> bodies, int round) {
+        String body = bodies.get(round % bodies.size());
+        return request(round).withRawPath("/priming")
                 .withBody(body.replace(TIME, Integer.toString(round))
                         .replace(CUSTOMER_ID, CUSTOMER_ID + (round % Primer.REHEARSED_CUSTOMERS)))
                 .withIsBase64Encoded(false)
+                .build();
+    }
+
+    /** DELETE /customers/{id} as API Gateway would pass it: path parameter, no body. */
+    static APIGatewayV2HTTPEvent erasureRequest(int round) {
+        String id = ERASURE_IDS.get(round % ERASURE_IDS.size());
+        return request(round).withRawPath("/customers/priming")
+                .withPathParameters(Map.of("id", id.equals(CUSTOMER_ID) ? id + (round % Primer.REHEARSED_CUSTOMERS) : id))
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    private static APIGatewayV2HTTPEvent.APIGatewayV2HTTPEventBuilder request(int round) {
+        return APIGatewayV2HTTPEvent.builder()
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withRequestId("priming-" + round)
                         .withTimeEpoch(System.currentTimeMillis())
@@ -77,8 +97,7 @@ final class PrimingSamples {
                                         Primer.PROJECT + "-" + round / Primer.REQUESTS_PER_PROJECT,
                                         ApiRequest.SCOPES, Scope.join(Scope.ALL)))
                                 .build())
-                        .build())
-                .build();
+                        .build());
     }
 
     /** The event of an authorizer call with a key that no project has. */

@@ -4,8 +4,10 @@ import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.store.dynamodb.CustomersTable;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
+import dev.trackingapi.store.dynamodb.DynamoDbCustomerItems;
 import dev.trackingapi.store.dynamodb.DynamoDbCustomerStore;
 import dev.trackingapi.store.dynamodb.DynamoDbPrefetchStore;
+import dev.trackingapi.store.dynamodb.ErasureReceiptsTable;
 import dev.trackingapi.store.dynamodb.EventsTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -69,6 +71,31 @@ public final class WarmUpRequests {
                         .expressionAttributeValues(Map.of(":now", AttributeValue.fromS("warm-up"))));
             } catch (ConditionalCheckFailedException expected) {
                 // Always: the profile of a project that cannot exist.
+            }
+        };
+    }
+
+    /**
+     * What the erasure function asks first: a page of each of a customer's partitions (all empty: the customer of no
+     * project), and the lease of a receipt that does not exist (its condition never holds).
+     */
+    public static Runnable erasureFunction(DynamoDbClient dynamoDb, String customersTable, String eventsTable,
+                                           String receiptsTable) {
+        DynamoDbCustomerItems items = new DynamoDbCustomerItems(dynamoDb, customersTable, eventsTable, Runnable::run);
+        return () -> {
+            for (String partition : items.partitions()) {
+                items.firstPage(partition, NO_PROJECT, NO_PROJECT, 1);
+            }
+            try {
+                dynamoDb.updateItem(update -> update.tableName(receiptsTable)
+                        .key(ErasureReceiptsTable.key(NO_PROJECT))
+                        .updateExpression("SET #owner = :owner")
+                        .conditionExpression("attribute_exists(#id)")
+                        .expressionAttributeNames(Map.of("#owner", ErasureReceiptsTable.LEASE_OWNER,
+                                "#id", ErasureReceiptsTable.ID))
+                        .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS("warm-up"))));
+            } catch (ConditionalCheckFailedException expected) {
+                // Always: no receipt has this id.
             }
         };
     }

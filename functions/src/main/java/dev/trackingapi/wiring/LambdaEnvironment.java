@@ -9,6 +9,7 @@ import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.priming.Primer;
 import dev.trackingapi.priming.RehearsableHttpClient;
 import dev.trackingapi.priming.WarmUpRequests;
+import dev.trackingapi.service.CustomerEraser;
 import dev.trackingapi.service.CustomerTracker;
 import dev.trackingapi.service.EventTracker;
 import dev.trackingapi.store.dynamodb.DynamoDbClients;
@@ -20,6 +21,7 @@ import java.util.Map;
 import static dev.trackingapi.config.EnvironmentVariables.API_KEYS_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.ATTRIBUTE_TYPES_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.CUSTOMERS_TABLE;
+import static dev.trackingapi.config.EnvironmentVariables.ERASURE_RECEIPTS_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.EVENTS_TABLE;
 
 /**
@@ -47,6 +49,10 @@ public final class LambdaEnvironment {
         static final Wiring.CustomerServices SERVICES = Wiring.customerServices(Client.DYNAMO_DB, VARIABLES);
     }
 
+    private static final class ErasureFunction {
+        static final CustomerEraser ERASER = Wiring.customerEraser(Client.DYNAMO_DB, VARIABLES);
+    }
+
     private static final class Authorizer {
         static final ApiKeyAuthenticator AUTHENTICATOR = Wiring.authenticator(Client.DYNAMO_DB, VARIABLES,
                 Clock.systemUTC());
@@ -58,6 +64,10 @@ public final class LambdaEnvironment {
 
     public static CustomerTracker customerTracker() {
         return CustomerFunction.SERVICES.tracker();
+    }
+
+    public static CustomerEraser customerEraser() {
+        return ErasureFunction.ERASER;
     }
 
     public static ApiKeyAuthenticator authenticator() {
@@ -75,6 +85,12 @@ public final class LambdaEnvironment {
         Primer.customerFunction(handler, HTTP_CLIENT, CustomerFunction.SERVICES.types(),
                 WarmUpRequests.customerFunction(Client.DYNAMO_DB, VARIABLES.required(ATTRIBUTE_TYPES_TABLE),
                         VARIABLES.required(CUSTOMERS_TABLE)));
+    }
+
+    public static void primeErasureFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        Primer.erasureFunction(handler, HTTP_CLIENT, ErasureFunction.ERASER::forget,
+                WarmUpRequests.erasureFunction(Client.DYNAMO_DB, VARIABLES.required(CUSTOMERS_TABLE),
+                        VARIABLES.required(EVENTS_TABLE), VARIABLES.required(ERASURE_RECEIPTS_TABLE)));
     }
 
     public static void primeAuthorizer(RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> handler) {

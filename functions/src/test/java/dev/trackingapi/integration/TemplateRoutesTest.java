@@ -3,6 +3,7 @@ package dev.trackingapi.integration;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
+import dev.trackingapi.entrypoints.EraseCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiEventHandler;
 import dev.trackingapi.entrypoints.TrackEventHandler;
@@ -32,13 +33,14 @@ class TemplateRoutesTest {
     }
 
     @Test
-    void routes_areTheFiveDocumentedPosts_eachToItsHandler_behindTheAuthorizer() {
+    void routes_areTheFiveDocumentedPostsAndTheErasure_eachToItsHandler_behindTheAuthorizer() {
         Map<String, Class<?>> expected = Map.of(
                 "POST /track/event/v2", TrackEventV2Handler.class,
                 "POST /track/event", TrackEventHandler.class,
                 "POST /rest-api/event", RestApiEventHandler.class,
                 "POST /track/user", TrackUserHandler.class,
-                "POST /rest-api/customer", RestApiCustomerHandler.class);
+                "POST /rest-api/customer", RestApiCustomerHandler.class,
+                "DELETE /customers/{id}", EraseCustomerHandler.class);
 
         assertThat(api.routes()).hasSize(expected.size());
         for (TemplateHttpApi.Route route : api.routes()) {

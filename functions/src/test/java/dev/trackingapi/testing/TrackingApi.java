@@ -6,11 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.api.Json;
 import dev.trackingapi.config.TableNames;
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.trackingapi.config.EnvironmentVariables;
+import dev.trackingapi.entrypoints.EraseCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiEventHandler;
 import dev.trackingapi.entrypoints.TrackEventHandler;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
 import dev.trackingapi.entrypoints.TrackUserHandler;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.service.CustomerTracker;
 import dev.trackingapi.service.EventTracker;
 import dev.trackingapi.wiring.Wiring;
@@ -19,12 +23,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The five route handlers wired to one DynamoDB, called the way API Gateway calls them. */
+/**
+ * The route handlers wired to one DynamoDB, called the way API Gateway calls them: the five tracking routes and, on
+ * DynamoDB, DELETE /customers/{id}. The trust window of what tracking environments remember of profiles is shortened
+ * on both sides together ({@link #TRUST_WINDOW}), so that an erasure settles in under two seconds.
+ */
 public final class TrackingApi {
+    /** The tests' {@code CustomerProfiles.TRUST_WINDOW}, in the trackers and the eraser alike. */
+    public static final Duration TRUST_WINDOW = Duration.ofMillis(500);
+    /** What a Lambda context tells the erasure function it has left: its template timeout. */
+    public static final Duration ERASURE_TIME = Duration.ofSeconds(28);
     public static final String TRACK_EVENT_V2 = "/track/event/v2";
     public static final String TRACK_EVENT = "/track/event";
     public static final String REST_API_EVENT = "/rest-api/event";
@@ -32,6 +46,7 @@ public final class TrackingApi {
     public static final String REST_API_CUSTOMER = "/rest-api/customer";
 
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers;
+    private final EraseCustomerHandler eraser;
 
     public static final List<String> EVENT_ROUTES = List.of(TRACK_EVENT_V2, TRACK_EVENT, REST_API_EVENT);
     public static final List<String> CUSTOMER_ROUTES = List.of(TRACK_USER, REST_API_CUSTOMER);
@@ -39,15 +54,36 @@ public final class TrackingApi {
             REST_API_CUSTOMER);
 
     public TrackingApi(DynamoDbClient dynamoDb, TableNames tables) {
-        this(() -> Wiring.eventTracker(dynamoDb, tables), () -> Wiring.customerTracker(dynamoDb, tables));
+        this(dynamoDb, tables, Map.of());
+    }
+
+    /** @param erasureVariables variables of the erasure function's environment beyond the tables, e.g. its margin */
+    public TrackingApi(DynamoDbClient dynamoDb, TableNames tables, Map<String, String> erasureVariables) {
+        this(() -> Wiring.eventTracker(dynamoDb, tables, TRUST_WINDOW), () -> Wiring.customerTracker(dynamoDb, tables),
+                eraser(dynamoDb, tables, erasureVariables));
     }
 
     /** The routes on the given stores, each route with trackers (and so caches) of its own, as separate functions. */
     public TrackingApi(InMemoryStores stores) {
-        this(stores::eventTracker, stores::customerTracker);
+        this(stores::eventTracker, stores::customerTracker, null);
     }
 
-    private TrackingApi(Supplier<EventTracker> eventTrackers, Supplier<CustomerTracker> customerTrackers) {
+    /** The erasure function as Lambda builds it from its environment, with the tests' trust window. */
+    public static EraseCustomerHandler eraser(DynamoDbClient dynamoDb, TableNames tables,
+                                              Map<String, String> erasureVariables) {
+        Map<String, String> environment = new HashMap<>(erasureVariables);
+        EnvironmentVariables tableVariables = tables.asEnvironment();
+        for (String table : List.of(EnvironmentVariables.CUSTOMERS_TABLE, EnvironmentVariables.EVENTS_TABLE,
+                EnvironmentVariables.ERASURE_RECEIPTS_TABLE)) {
+            environment.putIfAbsent(table, tableVariables.required(table));
+        }
+        return new EraseCustomerHandler(Wiring.customerEraser(dynamoDb, new EnvironmentVariables(environment::get),
+                TRUST_WINDOW), Clock.systemUTC());
+    }
+
+    private TrackingApi(Supplier<EventTracker> eventTrackers, Supplier<CustomerTracker> customerTrackers,
+                        EraseCustomerHandler eraser) {
+        this.eraser = eraser;
         Clock clock = Clock.systemUTC();
         this.handlers = Map.of(
                 TRACK_EVENT_V2, new TrackEventV2Handler(eventTrackers.get(), clock),
@@ -66,8 +102,26 @@ public final class TrackingApi {
     }
 
     public Response call(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handlers.get(event.getRawPath()).handleRequest(event, null);
+        return call(event, new TestContext(ERASURE_TIME));
+    }
+
+    public Response call(APIGatewayV2HTTPEvent event, Context context) {
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
+                ApiGatewayEvents.ERASE_ROUTE.equals(event.getRouteKey()) ? eraser() : handlers.get(event.getRawPath());
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
         return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
+    }
+
+    /** DELETE /customers/{id} with a key that may do everything. */
+    public Response erase(String projectId, String customerId) {
+        return call(ApiGatewayEvents.delete(customerId, projectId, Scope.ALL));
+    }
+
+    public EraseCustomerHandler eraser() {
+        if (eraser == null) {
+            throw new IllegalStateException("the in-memory stores have no erasure route");
+        }
+        return eraser;
     }
 
     public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String path) {
