@@ -84,7 +84,7 @@ public final class WarmUpRequests {
         DynamoDbCustomerItems items = new DynamoDbCustomerItems(dynamoDb, customersTable, eventsTable, Runnable::run);
         return () -> {
             for (String partition : items.partitions()) {
-                items.firstPage(partition, NO_PROJECT, NO_PROJECT, 1);
+                items.page(partition, NO_PROJECT, NO_PROJECT, 1, null);
             }
             try {
                 dynamoDb.updateItem(update -> update.tableName(receiptsTable)

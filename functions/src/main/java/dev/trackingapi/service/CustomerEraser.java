@@ -5,6 +5,7 @@ import dev.trackingapi.model.Erasure;
 import dev.trackingapi.model.ErasureCounts;
 import dev.trackingapi.model.ErasureReceipt;
 import dev.trackingapi.store.CustomerItemStore;
+import dev.trackingapi.store.CustomerStore;
 import dev.trackingapi.store.ErasureKeyStore;
 import dev.trackingapi.store.ErasureLedger;
 import dev.trackingapi.store.ErasureState;
@@ -15,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,14 +25,20 @@ import java.util.Set;
  * Erases everything stored under a customer's keys in a project, synchronously, within the time the function has left,
  * and keeps a receipt of it.
  *
- * <p>How it runs. Pass after pass over the customer's partitions (the profile's first), each partition is read page by
- * page with strongly consistent reads, and each page is first counted in the ledger (with the page's items as
- * "pending") and then deleted. The erasure is complete with the first pass that finds nothing: everything written
- * before that pass started (its {@code completedAt}) is gone, and what is written after it is a returning customer's.
- * A pass that deleted the profile raises the project's erasure count afterwards, and the erasure may then complete only
- * once every tracking environment has re-read that count ({@link CustomerProfiles#TRUST_WINDOW}, plus a margin): from
- * then on no environment trusts its memory of the deleted profile, so a returning customer's first event creates it
- * again.
+ * <p>What is erased: every item written by a request that API Gateway received before the erasure's cutoff. The
+ * cutoff is fixed once the customer's own partition (the profile and the values kept beside it) has been emptied:
+ * an update of the profile that lands before then was received before it and is erased with it; a request received
+ * after it is a returning customer's and is kept (its profile created again). Every item says when its request was
+ * received (an event's or an ignored value's receivedAt, a profile's createdAt, a receipt time's own time).
+ *
+ * <p>How it runs. Pass after pass over the customer's partitions, each read page by page with strongly consistent
+ * Queries on its exact key, each page's items received before the cutoff are first counted in the ledger (as
+ * "pending") and then deleted. A deleted profile raises the project's erasure count, so that tracking environments
+ * stop trusting their memory of it ({@link CustomerProfiles}). The erasure completes with a pass that erases nothing
+ * and starts at least the trust window (at least the tracking functions' timeout) plus a margin after both the cutoff
+ * and the last raise of the count: by then every request received before the cutoff has finished writing, and no
+ * environment trusts a deleted profile. If a returning customer's items are there without a profile, the erasure
+ * creates it.
  *
  * <p>Interruptions. When the time left runs out it stops between pages and answers "not complete" with the counts so
  * far; a failure (DynamoDB unavailable) stops it the same way. Calling again resumes: items found again that are still
@@ -53,6 +61,7 @@ public final class CustomerEraser {
     private static final char SEPARATOR = '\u0000';
 
     private final CustomerItemStore items;
+    private final CustomerStore customers;
     private final ErasureLedger ledger;
     private final ErasureKeyStore keys;
     private final Duration settleTime;
@@ -65,9 +74,10 @@ public final class CustomerEraser {
      * @param trustWindow  the tracking functions' {@link CustomerProfiles#TRUST_WINDOW} (tests shorten both together)
      * @param safetyMargin how long before the function's timeout to stop starting new work
      */
-    public CustomerEraser(CustomerItemStore items, ErasureLedger ledger, ErasureKeyStore keys, Duration trustWindow,
-                          Duration safetyMargin, Clock clock) {
+    public CustomerEraser(CustomerItemStore items, CustomerStore customers, ErasureLedger ledger, ErasureKeyStore keys,
+                          Duration trustWindow, Duration safetyMargin, Clock clock) {
         this.items = items;
+        this.customers = customers;
         this.ledger = ledger;
         this.keys = keys;
         this.settleTime = trustWindow.plus(SETTLE_MARGIN);
@@ -160,21 +170,25 @@ public final class CustomerEraser {
 
         Erasure run() {
             try {
-                while (true) {
-                    if (state.generationDue()) {
-                        countErasure();
+                if (state.generationDue()) {
+                    countErasure();
+                }
+                if (state.receipt().cutoffAt() == null) {
+                    if (!sweep(items.partitions().get(0), null, null)) {
+                        return pause(RETRY_SOON);
                     }
+                    fixCutoff();
+                }
+                while (true) {
                     Instant passStart = clock.instant();
+                    Kept kept = new Kept();
                     boolean found = false;
                     for (String partition : items.partitions()) {
-                        for (List<StoredItem> page = nextPage(partition); page != null && !page.isEmpty();
-                             page = nextPage(partition)) {
-                            found = true;
-                            erasePage(page);
-                        }
-                        if (progressed && outOfTime()) {
+                        Boolean swept = sweepCounting(partition, kept);
+                        if (swept == null) {
                             return pause(RETRY_SOON);
                         }
+                        found |= swept;
                     }
                     if (!found) {
                         Instant settleAfter = state.settleAfter();
@@ -184,6 +198,9 @@ public final class CustomerEraser {
                             }
                             sleep(Duration.between(clock.instant(), settleAfter));
                             continue;
+                        }
+                        if (kept.earliest != null && !kept.profile) {
+                            customers.createIfAbsent(projectId, customerId, kept.earliest);
                         }
                         return complete(passStart);
                     }
@@ -196,12 +213,60 @@ public final class CustomerEraser {
             }
         }
 
-        /** The partition's next page, or null when the time is up (after this call made progress). */
-        private List<StoredItem> nextPage(String partition) {
-            if (progressed && outOfTime()) {
-                return null;
-            }
-            return items.firstPage(partition, projectId, customerId, PAGE_SIZE);
+        /** What a pass left in place: items of requests received after the cutoff (a returning customer's). */
+        private static final class Kept {
+            Instant earliest;
+            boolean profile;
+        }
+
+        private Boolean sweepCounting(String partition, Kept kept) {
+            boolean[] found = {false};
+            boolean complete = sweep(partition, state.receipt().cutoffAt(), item -> {
+                if (item == null) {
+                    found[0] = true;
+                    return;
+                }
+                if (item.kind() == StoredItem.Kind.PROFILE) {
+                    kept.profile = true;
+                }
+                if (item.receivedAt() != null && (kept.earliest == null || item.receivedAt().isBefore(kept.earliest))) {
+                    kept.earliest = item.receivedAt();
+                }
+            });
+            return complete ? found[0] : null;
+        }
+
+        /**
+         * Reads the partition from its start to its end, page by page, and erases every item received before the
+         * cutoff (every item when there is none yet); tells {@code observer} of each item left in place, and null once
+         * when something was erased.
+         *
+         * @return false when the time ran out first (after this call made progress)
+         */
+        private boolean sweep(String partition, Instant cutoff, java.util.function.Consumer<StoredItem> observer) {
+            String after = null;
+            do {
+                if (progressed && outOfTime()) {
+                    return false;
+                }
+                CustomerItemStore.Page page = items.page(partition, projectId, customerId, PAGE_SIZE, after);
+                List<StoredItem> erasable = new java.util.ArrayList<>(page.items().size());
+                for (StoredItem item : page.items()) {
+                    if (cutoff == null || item.receivedBefore(cutoff)) {
+                        erasable.add(item);
+                    } else if (observer != null) {
+                        observer.accept(item);
+                    }
+                }
+                if (!erasable.isEmpty()) {
+                    erasePage(erasable);
+                    if (observer != null) {
+                        observer.accept(null);
+                    }
+                }
+                after = page.lastSortKey();
+            } while (after != null);
+            return true;
         }
 
         private boolean outOfTime() {
@@ -244,8 +309,21 @@ public final class CustomerEraser {
          */
         private void countErasure() {
             items.countErasure(projectId);
-            Instant settleAfter = clock.instant().plus(settleTime);
+            Instant settleAfter = later(state.settleAfter(), clock.instant().plus(settleTime));
             state = ledger.record(state, state.progressed(ErasureCounts.NONE, withoutDeleted(), false, settleAfter));
+            deleted = Set.of();
+        }
+
+        /**
+         * Fixes the cutoff once the customer's partition has been swept (the old profile's deletion acknowledged):
+         * what is received from now on is a returning customer's. Requests received before it may still be running:
+         * the erasure completes no sooner than the tracking functions' timeout (within the trust window) after it.
+         */
+        private void fixCutoff() {
+            // To the millisecond, as items store their receive times.
+            Instant cutoff = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            state = ledger.record(state, state.withCutoff(cutoff).progressed(ErasureCounts.NONE, withoutDeleted(),
+                    state.generationDue(), later(state.settleAfter(), cutoff.plus(settleTime))));
             deleted = Set.of();
         }
 
@@ -277,6 +355,10 @@ public final class CustomerEraser {
                 // The lease expires at the function's timeout anyway.
             }
         }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
     }
 
     /** The id of an item in an erasure's pending set: 8 bytes of the SHA-256 of its partition and sort key. */

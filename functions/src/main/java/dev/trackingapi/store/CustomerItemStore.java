@@ -11,8 +11,11 @@ public interface CustomerItemStore {
     /** The kinds of partition that hold a customer's items, in the order an erasure empties them (the profile's first). */
     List<String> partitions();
 
-    /** At most {@code max} items still in the customer's partition, read strongly consistently, in key order. */
-    List<StoredItem> firstPage(String partition, String projectId, String customerId, int max);
+    /**
+     * At most {@code max} items of the customer's partition after the given sort key (from its start when null), in
+     * key order, read strongly consistently.
+     */
+    Page page(String partition, String projectId, String customerId, int max, String afterSortKey);
 
     /**
      * Deletes the items (all from one partition of the customer), in batches, several in flight.
@@ -26,4 +29,8 @@ public interface CustomerItemStore {
      * {@code CustomerProfiles.TRUST_WINDOW}, and forget what they remembered of the project's profiles when it changed.
      */
     void countErasure(String projectId);
+
+    /** @param lastSortKey where the next page starts, or null when the partition has no more items */
+    record Page(List<StoredItem> items, String lastSortKey) {
+    }
 }

@@ -28,8 +28,15 @@ public record ErasureState(ErasureReceipt receipt, long version, String leaseOwn
     public ErasureState progressed(ErasureCounts more, Set<Long> newPending, boolean newGenerationDue,
                                    Instant newSettleAfter) {
         ErasureReceipt counted = new ErasureReceipt(receipt.receiptId(), receipt.projectId(), receipt.customerHash(),
-                receipt.requestedAt(), receipt.completedAt(), receipt.erased().plus(more));
+                receipt.requestedAt(), receipt.cutoffAt(), receipt.completedAt(), receipt.erased().plus(more));
         return new ErasureState(counted, version, leaseOwner, newPending, newGenerationDue, newSettleAfter);
+    }
+
+    /** The same erasure with its cutoff fixed. */
+    public ErasureState withCutoff(Instant cutoffAt) {
+        ErasureReceipt cut = new ErasureReceipt(receipt.receiptId(), receipt.projectId(), receipt.customerHash(),
+                receipt.requestedAt(), cutoffAt, receipt.completedAt(), receipt.erased());
+        return new ErasureState(cut, version, leaseOwner, pending, generationDue, settleAfter);
     }
 
     public ErasureState withVersion(long newVersion) {

@@ -102,7 +102,7 @@ public final class Wiring {
         Duration safetyMargin = environment.optional(ERASURE_SAFETY_MARGIN_MILLIS).map(Wiring::milliseconds)
                 .orElse(CustomerEraser.DEFAULT_SAFETY_MARGIN);
         return new CustomerEraser(new DynamoDbCustomerItems(dynamoDb, customers, events, BesideWrites.pool()),
-                new DynamoDbErasureLedger(dynamoDb, receipts), new DynamoDbErasureKeyStore(dynamoDb, customers),
+                new DynamoDbCustomerStore(dynamoDb, customers), new DynamoDbErasureLedger(dynamoDb, receipts), new DynamoDbErasureKeyStore(dynamoDb, customers),
                 trustWindow, safetyMargin, Clock.systemUTC());
     }
 

@@ -11,6 +11,7 @@ import dev.trackingapi.store.dynamodb.CustomersTable;
 import dev.trackingapi.store.dynamodb.DynamoDbErasureLedger;
 import dev.trackingapi.store.dynamodb.EventsTable;
 import dev.trackingapi.testing.ApiGatewayEvents;
+import dev.trackingapi.testing.ErasureData;
 import dev.trackingapi.testing.StoredData;
 import dev.trackingapi.testing.TestDynamoDb;
 import dev.trackingapi.testing.TrackingApi;
@@ -54,12 +55,12 @@ class ErasureIT {
     void aCustomerWith5000Events_ignoredValues_andReceiptTimes_isErasedToTheLastItem_andNoOneElseIsTouched() {
         String project = newProject("erase");
         String otherProject = newProject("erase-other");
-        ErasureCounts seeded = Seeding.customer(api, project, "abc", MANY_EVENTS);
+        ErasureCounts seeded = ErasureData.customer(api, project, "abc", MANY_EVENTS);
         List<String> neighbours = List.of("abc#1", "abc!x", "ab", "abc ", "ABC", "abc#", "abc%23");
         for (String neighbour : neighbours) {
-            Seeding.customer(api, project, neighbour, 3);
+            ErasureData.customer(api, project, neighbour, 3);
         }
-        Seeding.customer(api, otherProject, "abc", 3);
+        ErasureData.customer(api, otherProject, "abc", 3);
         Map<String, List<Map<String, AttributeValue>>> before = stored.everything();
 
         Response response = api.erase(project, "abc");
@@ -70,23 +71,23 @@ class ErasureIT {
         assertThat(body.path("complete").booleanValue()).isTrue();
         assertThat(counts(body)).isEqualTo(seeded);
         assertThat(seeded.profile()).isEqualTo(1);
-        assertThat(seeded.events()).isEqualTo(MANY_EVENTS + Seeding.EVENTS_WITH_IDS);
-        assertThat(seeded.other()).isEqualTo(Seeding.IGNORED_VALUES + Seeding.EVENTS_WITH_IDS);
+        assertThat(seeded.events()).isEqualTo(MANY_EVENTS + ErasureData.EVENTS_WITH_IDS);
+        assertThat(seeded.other()).isEqualTo(ErasureData.IGNORED_VALUES + ErasureData.EVENTS_WITH_IDS);
 
         Map<String, List<Map<String, AttributeValue>>> after = stored.everything();
-        assertThat(itemsOf(after, project, "abc")).as("anything of the customer, in any table").isEmpty();
+        assertThat(ErasureData.itemsOf(after, project, "abc")).as("anything of the customer, in any table").isEmpty();
         for (String table : before.keySet()) {
             List<Map<String, AttributeValue>> expected = new ArrayList<>(before.get(table));
-            expected.removeAll(itemsOf(Map.of(table, before.get(table)), project, "abc"));
+            expected.removeAll(ErasureData.itemsOf(Map.of(table, before.get(table)), project, "abc"));
             assertThat(withoutReceiptsAndCounts(after.get(table)))
                     .as("everything else in " + table + " is as it was")
                     .containsExactlyInAnyOrderElementsOf(withoutReceiptsAndCounts(expected));
         }
         for (String neighbour : neighbours) {
             assertThat(stored.profile(project, neighbour)).as(neighbour).isPresent();
-            assertThat(stored.events(project, neighbour)).as(neighbour).hasSize(3 + Seeding.EVENTS_WITH_IDS);
+            assertThat(stored.events(project, neighbour)).as(neighbour).hasSize(3 + ErasureData.EVENTS_WITH_IDS);
         }
-        assertThat(stored.events(otherProject, "abc")).hasSize(3 + Seeding.EVENTS_WITH_IDS);
+        assertThat(stored.events(otherProject, "abc")).hasSize(3 + ErasureData.EVENTS_WITH_IDS);
 
         ErasureReceipt receipt = receipt(body.path("receipt").asText());
         assertThat(receipt.projectId()).isEqualTo(project);
@@ -120,7 +121,7 @@ class ErasureIT {
     @Test
     void erasingTwice_erasesEverythingTheFirstTime_andNothingTheSecond() {
         String project = newProject("erase-twice");
-        ErasureCounts seeded = Seeding.customer(api, project, "c-1", 20);
+        ErasureCounts seeded = ErasureData.customer(api, project, "c-1", 20);
 
         Response first = api.erase(project, "c-1");
         Response second = api.erase(project, "c-1");
@@ -133,7 +134,7 @@ class ErasureIT {
     @Test
     void aKeyWithoutTheEraseScope_is403_andNothingIsErased() {
         String project = newProject("erase-scope");
-        Seeding.customer(api, project, "c-1", 2);
+        ErasureData.customer(api, project, "c-1", 2);
 
         for (Set<Scope> scopes : List.of(Set.of(Scope.TRACK), Set.of(Scope.READ), Set.of(Scope.TRACK, Scope.READ))) {
             Response response = api.call(ApiGatewayEvents.delete("c-1", project, scopes));
@@ -142,7 +143,7 @@ class ErasureIT {
             assertThat(response.json().path("type").asText()).isEqualTo("AuthorizationError");
             assertThat(response.json().path("message").asText()).isEqualTo("This API key may not erase");
         }
-        assertThat(stored.events(project, "c-1")).hasSize(2 + Seeding.EVENTS_WITH_IDS);
+        assertThat(stored.events(project, "c-1")).hasSize(2 + ErasureData.EVENTS_WITH_IDS);
         assertThat(stored.profile(project, "c-1")).isPresent();
     }
 
@@ -152,9 +153,9 @@ class ErasureIT {
         List<String> ids = List.of("100%25off", "a/b", "a b+c", "ünï😀", "x?y#z");
         Map<String, ErasureCounts> seeded = new HashMap<>();
         for (String id : ids) {
-            seeded.put(id, Seeding.customer(api, project, id, 2));
+            seeded.put(id, ErasureData.customer(api, project, id, 2));
         }
-        Seeding.customer(api, project, "100%off", 2);
+        ErasureData.customer(api, project, "100%off", 2);
 
         for (String id : ids) {
             Response response = api.erase(project, id);
@@ -189,7 +190,7 @@ class ErasureIT {
     @Test
     void twoErasuresOfTheSameCustomerAtOnce_shareOneReceipt_andCountEachItemOnce() throws Exception {
         String project = newProject("erase-concurrent");
-        ErasureCounts seeded = Seeding.customer(api, project, "twice", 3_000);
+        ErasureCounts seeded = ErasureData.customer(api, project, "twice", 3_000);
         TrackingApi otherEnvironment = new TrackingApi(dynamoDb, tables);
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try {
@@ -216,7 +217,7 @@ class ErasureIT {
     @Test
     void aLowTimeBudget_answers202WithTheCountsSoFar_andCallingAgainFinishes_theCountsAddingUp() {
         String project = newProject("erase-budget");
-        ErasureCounts seeded = Seeding.customer(api, project, "big", 3_500);
+        ErasureCounts seeded = ErasureData.customer(api, project, "big", 3_500);
         long budgetMillis = 50;
         TrackingApi hurried = new TrackingApi(dynamoDb, tables, Map.of(EnvironmentVariables.ERASURE_SAFETY_MARGIN_MILLIS,
                 Long.toString(TrackingApi.ERASURE_TIME.toMillis() - budgetMillis)));
@@ -255,24 +256,6 @@ class ErasureIT {
         return new DynamoDbErasureLedger(dynamoDb, tables.erasureReceipts()).find(receiptId).orElseThrow();
     }
 
-    /**
-     * The items of a customer in any table: under one of its partition keys, or naming it as their customer in one of
-     * its project's partitions.
-     */
-    static List<Map<String, AttributeValue>> itemsOf(Map<String, List<Map<String, AttributeValue>>> everything,
-                                                     String project, String customerId) {
-        Set<String> keys = Set.of(CustomerPartition.of(project, customerId),
-                EventsTable.receiptTimePartitionKey(project, customerId));
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        everything.values().forEach(table -> table.stream().filter(item -> {
-            AttributeValue pk = item.get("pk");
-            AttributeValue customer = item.get(CustomersTable.CUSTOMER_ID);
-            return pk != null && (keys.contains(pk.s()) || customer != null && customerId.equals(customer.s())
-                    && pk.s().startsWith(project));
-        }).forEach(items::add));
-        return items;
-    }
-
     /** Receipts and the projects' erasure counts are what an erasure writes: the rest must be untouched. */
     private static List<Map<String, AttributeValue>> withoutReceiptsAndCounts(List<Map<String, AttributeValue>> items) {
         return items.stream()
@@ -282,65 +265,5 @@ class ErasureIT {
                 .filter(item -> item.get(CustomersTable.PK) == null
                         || !item.get(CustomersTable.PK).s().startsWith("#erasure"))
                 .toList();
-    }
-
-    /** What a customer is made of for these tests: events, values that were not applied, and eventId receipt times. */
-    static final class Seeding {
-        static final int IGNORED_VALUES = 3;
-        static final int EVENTS_WITH_IDS = 4;
-
-        private Seeding() {
-        }
-
-        /**
-         * Tracks a customer's profile, {@code events} timed events, {@link #IGNORED_VALUES} values that are not
-         * applied, and {@link #EVENTS_WITH_IDS} events with an eventId and no time (each remembers its first receive
-         * time in an item of its own).
-         *
-         * @return what an erasure of the customer must count
-         */
-        static ErasureCounts customer(TrackingApi api, String project, String customerId, int events) {
-            String id = json(customerId);
-            expect200(api.post(TrackingApi.TRACK_USER, project, "{\"id\":" + id + ",\"attributes\":{\"name\":\"N\","
-                    + "\"Plan\":\"gold\",\"Visits\":1}}"));
-            for (int i = 0; i < IGNORED_VALUES; i++) {
-                expect200(api.post(TrackingApi.TRACK_USER, project, "{\"id\":" + id + ",\"attributes\":{\"Plan\":" + i
-                        + "}}"));
-            }
-            ExecutorService senders = Executors.newFixedThreadPool(4);
-            try {
-                List<Future<?>> sent = IntStream.range(0, events).<Future<?>>mapToObj(i -> senders.submit(() ->
-                        expect200(api.post(TrackingApi.TRACK_EVENT_V2, project, "{\"customerId\":" + id
-                                + ",\"name\":\"Viewed\",\"time\":" + (1_600_000_000_000L + i) + ",\"attributes\":"
-                                + "[{\"name\":\"Page\",\"type\":\"string\",\"value\":\"p" + i + "\"}]}")))).toList();
-                for (Future<?> future : sent) {
-                    future.get();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            } finally {
-                senders.shutdownNow();
-            }
-            for (int i = 0; i < EVENTS_WITH_IDS; i++) {
-                expect200(api.post(TrackingApi.REST_API_EVENT, project, "{\"customerId\":" + id + ",\"eventId\":\"e-" + i
-                        + "\",\"name\":\"Paid\",\"attributes\":[{\"name\":\"Amount\",\"type\":\"number\",\"value\":" + i
-                        + "}]}"));
-            }
-            return new ErasureCounts(1, events + EVENTS_WITH_IDS, IGNORED_VALUES + EVENTS_WITH_IDS);
-        }
-
-        private static void expect200(Response response) {
-            if (response.status() != 200) {
-                throw new IllegalStateException("seeding failed: " + response);
-            }
-        }
-
-        static String json(String text) {
-            try {
-                return dev.trackingapi.api.Json.MAPPER.writeValueAsString(text);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -49,27 +50,63 @@ public final class DynamoDbCustomerItems implements CustomerItemStore {
     }
 
     @Override
-    public List<StoredItem> firstPage(String partition, String projectId, String customerId, int max) {
+    public Page page(String partition, String projectId, String customerId, int max, String afterSortKey) {
         String table = table(partition);
+        AttributeValue partitionKey = AttributeValue.fromS(partitionKey(partition, projectId, customerId));
         QueryResponse response;
         try {
-            response = dynamoDb.query(query -> query.tableName(table)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", CustomersTable.PK, "#sk", CustomersTable.SK))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partitionKey(partition, projectId,
-                            customerId))))
-                    .projectionExpression("#sk")
-                    .consistentRead(true)
-                    .limit(max));
+            Map<String, String> names = new HashMap<>(Map.of("#pk", CustomersTable.PK, "#sk", CustomersTable.SK,
+                    "#received", receivedAtAttribute(partition)));
+            if (CUSTOMER.equals(partition)) {
+                names.put("#created", CustomersTable.CREATED_AT);
+            }
+            response = dynamoDb.query(query -> {
+                query.tableName(table)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(Map.of(":pk", partitionKey))
+                        .projectionExpression(CUSTOMER.equals(partition) ? "#sk, #received, #created" : "#sk, #received")
+                        .consistentRead(true)
+                        .limit(max);
+                if (afterSortKey != null) {
+                    query.exclusiveStartKey(Map.of(CustomersTable.PK, partitionKey,
+                            CustomersTable.SK, AttributeValue.fromS(afterSortKey)));
+                }
+            });
         } catch (SdkException e) {
             throw DynamoDbFailures.translate(table, e);
         }
         List<StoredItem> items = new ArrayList<>(response.items().size());
         for (Map<String, AttributeValue> item : response.items()) {
             String sortKey = item.get(CustomersTable.SK).s();
-            items.add(new StoredItem(partition, sortKey, kind(partition, sortKey)));
+            StoredItem.Kind kind = kind(partition, sortKey);
+            AttributeValue received = kind == StoredItem.Kind.PROFILE ? item.get(CustomersTable.CREATED_AT)
+                    : item.get(receivedAtAttribute(partition));
+            items.add(new StoredItem(partition, sortKey, kind, receivedAt(partition, received)));
         }
-        return items;
+        boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+        return new Page(items, more ? response.lastEvaluatedKey().get(CustomersTable.SK).s() : null);
+    }
+
+    /**
+     * The attribute that holds when the request that wrote an item was received: an event's or an ignored value's
+     * receivedAt, a receipt time's own time (epoch ms); a profile's is its createdAt (the request that created it).
+     */
+    private static String receivedAtAttribute(String partition) {
+        return switch (partition) {
+            case CUSTOMER -> CustomersTable.RECEIVED_AT;
+            case EVENTS -> EventsTable.RECEIVED_AT;
+            case EVENT_RECEIPT_TIMES -> EventsTable.TIME;
+            default -> throw new IllegalArgumentException("no partition " + partition);
+        };
+    }
+
+    private static Instant receivedAt(String partition, AttributeValue value) {
+        if (value == null) {
+            return null;
+        }
+        return EVENT_RECEIPT_TIMES.equals(partition) ? Instant.ofEpochMilli(Long.parseLong(value.n()))
+                : Instant.parse(value.s());
     }
 
     @Override

@@ -141,6 +141,9 @@ public final class DynamoDbErasureLedger implements ErasureLedger {
         Map<String, String> names = new HashMap<>(Map.of("#version", VERSION, "#owner", LEASE_OWNER,
                 "#writer", WRITER, "#profile", PROFILE, "#events", EVENTS, "#other", OTHER, "#due", GENERATION_DUE,
                 "#pending", PENDING, "#settle", SETTLE_AFTER));
+        if (next.receipt().cutoffAt() != null) {
+            names.put("#cutoff", CUTOFF_AT);
+        }
         Map<String, AttributeValue> values = new HashMap<>(counts(next.receipt().erased()));
         values.put(":version", number(current.version()));
         values.put(":next", number(current.version() + 1));
@@ -149,6 +152,10 @@ public final class DynamoDbErasureLedger implements ErasureLedger {
         values.put(":due", AttributeValue.fromBool(next.generationDue()));
         StringBuilder set = new StringBuilder("SET #version = :next, #writer = :writer, #profile = :profile,"
                 + " #events = :events, #other = :other, #due = :due");
+        if (next.receipt().cutoffAt() != null) {
+            set.append(", #cutoff = :cutoff");
+            values.put(":cutoff", AttributeValue.fromS(Dates.format(next.receipt().cutoffAt())));
+        }
         List<String> remove = new ArrayList<>();
         if (next.pending().isEmpty()) {
             remove.add("#pending");
@@ -213,7 +220,7 @@ public final class DynamoDbErasureLedger implements ErasureLedger {
         }
         ErasureReceipt receipt = state.receipt();
         return new ErasureReceipt(receipt.receiptId(), receipt.projectId(), receipt.customerHash(),
-                receipt.requestedAt(), completedAt, receipt.erased());
+                receipt.requestedAt(), receipt.cutoffAt(), completedAt, receipt.erased());
     }
 
     @Override
@@ -284,9 +291,11 @@ public final class DynamoDbErasureLedger implements ErasureLedger {
 
     private static ErasureReceipt receipt(String receiptId, Map<String, AttributeValue> item) {
         String requestedAt = text(item, REQUESTED_AT);
+        String cutoffAt = text(item, CUTOFF_AT);
         String completedAt = COMPLETE.equals(text(item, STATUS)) ? text(item, COMPLETED_AT) : null;
         return new ErasureReceipt(receiptId, text(item, PROJECT_ID), text(item, CUSTOMER_HASH),
                 requestedAt == null ? null : Instant.parse(requestedAt),
+                cutoffAt == null ? null : Instant.parse(cutoffAt),
                 completedAt == null ? null : Instant.parse(completedAt),
                 new ErasureCounts(longOf(item, PROFILE), longOf(item, EVENTS), longOf(item, OTHER)));
     }

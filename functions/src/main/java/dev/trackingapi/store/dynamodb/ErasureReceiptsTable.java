@@ -8,7 +8,7 @@ import java.util.Map;
  * The erasure receipts table: partition key {@code id}. Two kinds of item:
  * <ul>
  * <li>a receipt, id "er_…": {@code projectId}, {@code customerHash} (keyed hash, never the customer id),
- * {@code requestedAt}, {@code completedAt}, {@code status}, the counts {@code profile}, {@code events},
+ * {@code requestedAt}, {@code cutoffAt}, {@code completedAt}, {@code status}, the counts {@code profile}, {@code events},
  * {@code other}; while the erasure runs, also its lease, version and progress, removed when it completes. The index
  * {@code byProject} (projectId, requestedAt) lists a project's receipts;</li>
  * <li>while an erasure runs, its open marker, id "open#{project}#{customer hash}", naming the receipt: so that a
@@ -21,6 +21,7 @@ public final class ErasureReceiptsTable {
     public static final String PROJECT_ID = "projectId";
     public static final String CUSTOMER_HASH = "customerHash";
     public static final String REQUESTED_AT = "requestedAt";
+    public static final String CUTOFF_AT = "cutoffAt";
     public static final String COMPLETED_AT = "completedAt";
     public static final String STATUS = "status";
     public static final String PROFILE = "profile";
