@@ -191,7 +191,7 @@ public final class CustomerEraser {
                         found |= swept;
                     }
                     if (!found) {
-                        Instant settleAfter = state.settleAfter();
+                        Instant settleAfter = settleAfter();
                         if (settleAfter != null && passStart.isBefore(settleAfter)) {
                             if (settleAfter.isAfter(deadline)) {
                                 return pause(Duration.between(clock.instant(), settleAfter));
@@ -316,15 +316,25 @@ public final class CustomerEraser {
 
         /**
          * Fixes the cutoff once the customer's partition has been swept (the old profile's deletion acknowledged):
-         * what is received from now on is a returning customer's. Requests received before it may still be running:
-         * the erasure completes no sooner than the tracking functions' timeout (within the trust window) after it.
+         * what is received from now on is a returning customer's.
          */
         private void fixCutoff() {
             // To the millisecond, as items store their receive times.
             Instant cutoff = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             state = ledger.record(state, state.withCutoff(cutoff).progressed(ErasureCounts.NONE, withoutDeleted(),
-                    state.generationDue(), later(state.settleAfter(), cutoff.plus(settleTime))));
+                    state.generationDue(), state.settleAfter()));
             deleted = Set.of();
+        }
+
+        /**
+         * The earliest start of the pass that may complete the erasure: a trust window and a margin after the last
+         * raise of the erasure count, and, when anything was erased, after the cutoff (requests received before it
+         * have all finished writing by then). An erasure that found nothing at all completes at once.
+         */
+        private Instant settleAfter() {
+            Instant cutoff = state.receipt().cutoffAt();
+            return state.receipt().erased().total() > 0 && cutoff != null
+                    ? later(state.settleAfter(), cutoff.plus(settleTime)) : state.settleAfter();
         }
 
         private Set<Long> withoutDeleted() {

@@ -1,5 +1,6 @@
 package dev.trackingapi.benchmark;
 
+import dev.trackingapi.store.dynamodb.CustomersTable;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -33,19 +34,26 @@ public final class RequestCounter implements ExecutionInterceptor {
     private final LongAdder writeUnits = new LongAdder();
     private final LongAdder itemBytes = new LongAdder();
     private final LongAdder failedConditions = new LongAdder();
+    private final LongAdder erasureCountReads = new LongAdder();
 
-    /** The counts at one moment; subtract two to get what happened in between. */
-    public record Counts(long writeRequests, long readRequests, long writeUnits, long itemBytes, long failedConditions) {
+    /**
+     * The counts at one moment; subtract two to get what happened in between.
+     *
+     * @param erasureCountReads of the read requests, those of a project's erasure count (one per environment and
+     *                          project every trust window)
+     */
+    public record Counts(long writeRequests, long readRequests, long writeUnits, long itemBytes, long failedConditions,
+                         long erasureCountReads) {
         public Counts minus(Counts earlier) {
             return new Counts(writeRequests - earlier.writeRequests, readRequests - earlier.readRequests,
                     writeUnits - earlier.writeUnits, itemBytes - earlier.itemBytes,
-                    failedConditions - earlier.failedConditions);
+                    failedConditions - earlier.failedConditions, erasureCountReads - earlier.erasureCountReads);
         }
     }
 
     public Counts snapshot() {
         return new Counts(writeRequests.sum(), readRequests.sum(), writeUnits.sum(), itemBytes.sum(),
-                failedConditions.sum());
+                failedConditions.sum(), erasureCountReads.sum());
     }
 
     @Override
@@ -78,6 +86,10 @@ public final class RequestCounter implements ExecutionInterceptor {
                 || request instanceof QueryRequest || request instanceof ScanRequest
                 || request instanceof TransactGetItemsRequest) {
             readRequests.increment();
+            if (request instanceof GetItemRequest get && get.key().containsKey(CustomersTable.SK)
+                    && CustomersTable.ERASURES.equals(get.key().get(CustomersTable.SK).s())) {
+                erasureCountReads.increment();
+            }
         }
     }
 

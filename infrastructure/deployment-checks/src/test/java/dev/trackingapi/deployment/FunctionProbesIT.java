@@ -112,7 +112,7 @@ class FunctionProbesIT {
         assertThat(findings).isEmpty();
     }
 
-    /** The HttpApi route of a function, or "authorizer" for the API's authorizer function. */
+    /** The HttpApi route path of a function, or "authorizer" for the API's authorizer function. */
     private static String route(SamTemplate.Function function) {
         List<SamTemplate.Route> routes = function.routes();
         if (routes.isEmpty()) {
@@ -151,7 +151,7 @@ class FunctionProbesIT {
     private Probe probe(SamTemplate.Function function, String route, Map<String, String> environment,
                         List<String> projectId, List<String> extra) throws IOException, InterruptedException {
         Path eventFile = Repository.events().resolve(AUTHORIZER.equals(route) ? "authorizer.json"
-                : route.substring(1).replace('/', '-') + ".json");
+                : function.routes().get(0).eventFileName());
         Path output = work.resolve(function.logicalId() + ".json");
         Path stderr = work.resolve(function.logicalId() + ".stderr");
         List<String> command = new ArrayList<>(List.of(

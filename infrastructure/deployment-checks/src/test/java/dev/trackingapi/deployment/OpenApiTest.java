@@ -10,6 +10,11 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.oas.OpenApi31;
 import dev.trackingapi.api.ApiResponses;
 import dev.trackingapi.model.AttributeType;
+import dev.trackingapi.model.Erasure;
+import dev.trackingapi.model.ErasureCounts;
+import dev.trackingapi.model.ErasureReceipt;
+import dev.trackingapi.model.Scope;
+import dev.trackingapi.testing.ApiGatewayEvents;
 import dev.trackingapi.testing.TestDynamoDb;
 import dev.trackingapi.testing.TrackingApi;
 import dev.trackingapi.validation.Limits;
@@ -20,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +58,7 @@ class OpenApiTest {
 
         assertThat(result.getMessages()).isEmpty();
         assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
-        assertThat(result.getOpenAPI().getPaths()).hasSize(5);
+        assertThat(result.getOpenAPI().getPaths()).hasSize(6);
     }
 
     @Test
@@ -64,11 +71,20 @@ class OpenApiTest {
 
         assertThat(described).isEqualTo(routes);
         for (String route : routes) {
-            JsonNode operation = operation(route.substring(route.indexOf(' ') + 1));
-            assertThat(operation.path("responses").properties().stream().map(Map.Entry::getKey))
-                    .as(route).containsExactlyInAnyOrder("200", "400", "401", "403", "413", "422", "429", "500", "503");
-            assertThat(resolve(operation.path("requestBody")).path("x-max-body-bytes").asInt())
-                    .isEqualTo(Limits.MAX_BODY_BYTES);
+            String method = route.substring(0, route.indexOf(' '));
+            JsonNode operation = operation(route.substring(route.indexOf(' ') + 1), method);
+            if (method.equals("POST")) {
+                assertThat(operation.path("responses").properties().stream().map(Map.Entry::getKey)).as(route)
+                        .containsExactlyInAnyOrder("200", "400", "401", "403", "413", "422", "429", "500", "503");
+                assertThat(resolve(operation.path("requestBody")).path("x-max-body-bytes").asInt())
+                        .isEqualTo(Limits.MAX_BODY_BYTES);
+            } else {
+                assertThat(operation.path("responses").properties().stream().map(Map.Entry::getKey)).as(route)
+                        .containsExactlyInAnyOrder("200", "202", "400", "401", "403", "422", "429", "500", "503");
+                assertThat(operation.has("requestBody")).as(route + " takes no body").isFalse();
+                assertThat(operation.path("parameters")).as(route + " describes its path variables")
+                        .allSatisfy(parameter -> assertThat(route).contains("{" + parameter.path("name").asText() + "}"));
+            }
         }
         assertThat(openApi.at("/components/securitySchemes/GrowlyticsKey/name").asText()).isEqualTo("x-growlytics-key");
         assertThat(openApi.at("/components/securitySchemes/GrowlyticsKey/in").asText()).isEqualTo("header");
@@ -105,6 +121,9 @@ class OpenApiTest {
     void everyBodyInEvents_validatesAgainstItsRoutesRequestSchema() throws IOException {
         for (SamTemplate.Function function : template.functions()) {
             for (SamTemplate.Route route : function.routes()) {
+                if (!route.method().equals("POST")) {
+                    continue;
+                }
                 JsonNode event = JSON.readTree(Repository.events().resolve(route.eventFileName()).toFile());
                 JsonNode body = JSON.readTree(event.path("body").asText());
                 assertThat(requestSchema(route.path()).validate(body)).as(route.routeKey()).isEmpty();
@@ -183,6 +202,13 @@ class OpenApiTest {
                 new Object[]{401, "Unauthenticated", api.post("/track/event/v2", null, "{}")},
                 new Object[]{413, "PayloadTooLarge", api.post("/rest-api/event", project, "x".repeat(Limits.MAX_BODY_BYTES + 1))},
                 new Object[]{422, "ValidationFailed", api.post("/track/event/v2", project, "{\"attributes\":[{\"type\":\"colour\"}]}")},
+                new Object[]{200, "Erased", api.erase(project, "u1")},
+                new Object[]{200, "Erased", api.erase(project, "nobody")},
+                new Object[]{403, "Forbidden", api.call(ApiGatewayEvents.delete("u1", project, Scope.DEFAULT))},
+                new Object[]{422, "ValidationFailed", api.erase(project, " ")},
+                new Object[]{202, "ErasureIncomplete", response(ApiResponses.erasure(new Erasure(new ErasureReceipt(
+                        "er_" + "A".repeat(22), project, "h", Instant.now(), null, null, new ErasureCounts(1, 2, 3)),
+                        Duration.ofSeconds(1))))},
                 new Object[]{500, "InternalError", response(ApiResponses.internalError("request-1"))},
                 new Object[]{503, "ServiceUnavailable", response(ApiResponses.unavailable())});
         assertThat(((TrackingApi.Response) answers.get(1)[2]).body()).contains("type_mismatch");
@@ -195,7 +221,8 @@ class OpenApiTest {
                     + "#/components/responses/" + answer[1] + "/content/application~1json/schema"));
             assertThat(schema.validate(response.json())).as(response.toString()).isEmpty();
         }
-        TrackingApi.Response unavailable = (TrackingApi.Response) answers.get(8)[2];
+        TrackingApi.Response unavailable = (TrackingApi.Response) answers.get(answers.size() - 1)[2];
+        assertThat(((TrackingApi.Response) answers.get(9)[2]).body()).contains("\"profile\":1");
         assertThat(Integer.parseInt(unavailable.headers().get("retry-after"))).isPositive();
 
         JsonSchema success = SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
@@ -209,8 +236,12 @@ class OpenApiTest {
     }
 
     private static JsonNode operation(String path) {
-        JsonNode operation = openApi.path("paths").path(path).path("post");
-        assertThat(operation.isMissingNode()).as(path).isFalse();
+        return operation(path, "POST");
+    }
+
+    private static JsonNode operation(String path, String method) {
+        JsonNode operation = openApi.path("paths").path(path).path(method.toLowerCase(java.util.Locale.ROOT));
+        assertThat(operation.isMissingNode()).as(method + " " + path).isFalse();
         return operation;
     }
 

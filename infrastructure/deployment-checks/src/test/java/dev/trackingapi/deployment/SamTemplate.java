@@ -200,9 +200,13 @@ final class SamTemplate {
     /** One HttpApi event of a function. */
     record Route(String functionId, String eventName, String method, String path, Object apiId,
                  Object payloadFormatVersion) {
-        /** events/track-event-v2.json for /track/event/v2: the fixture `sam local invoke -e` takes. */
+        /**
+         * The fixture `sam local invoke -e` takes: events/track-event-v2.json for POST /track/event/v2; other methods
+         * are named, and path variables by their names: events/delete-customers-id.json for DELETE /customers/{id}.
+         */
         String eventFileName() {
-            return path.substring(1).replace('/', '-') + ".json";
+            String name = path.substring(1).replace("{", "").replace("}", "").replace('/', '-');
+            return ("POST".equals(method) ? "" : method.toLowerCase(java.util.Locale.ROOT) + "-") + name + ".json";
         }
 
         String routeKey() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
+import dev.trackingapi.service.CustomerProfiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +55,7 @@ class TemplateCrossReferencesTest {
 
     @Test
     void everyHandler_isAClassOfTheFunctions_implementingRequestHandler_withTheConstructorLambdaCalls() throws Exception {
-        assertThat(template.functions()).hasSize(6);
+        assertThat(template.functions()).hasSize(7);
         for (SamTemplate.Function function : template.functions()) {
             assertThat(function.handler()).as(function.logicalId()).endsWith("::handleRequest");
             Class<?> handler = Class.forName(function.handlerClass());
@@ -80,7 +82,7 @@ class TemplateCrossReferencesTest {
         assertThat(routes.stream().map(SamTemplate.Route::routeKey)).doesNotHaveDuplicates();
         Set<String> expectedFiles = new TreeSet<>(List.of("authorizer.json"));
         for (SamTemplate.Route route : routes) {
-            assertThat(route.method()).isEqualTo("POST");
+            assertThat(route.method()).isIn("POST", "DELETE");
             assertThat(route.apiId()).isEqualTo(Map.of("Ref", "TrackingApi"));
             assertThat(route.payloadFormatVersion()).as(route.routeKey()).isEqualTo("2.0");
             Path file = Repository.events().resolve(route.eventFileName());
@@ -88,7 +90,9 @@ class TemplateCrossReferencesTest {
             JsonNode event = JSON.readTree(file.toFile());
             assertThat(event.path("version").asText()).isEqualTo("2.0");
             assertThat(event.path("routeKey").asText()).isEqualTo(route.routeKey());
-            assertThat(event.path("rawPath").asText()).isEqualTo(route.path());
+            assertThat(event.path("rawPath").asText()).as(route.routeKey()).matches(pathPattern(route.path()));
+            event.path("pathParameters").properties().forEach(parameter ->
+                    assertThat(route.path()).contains("{" + parameter.getKey() + "}"));
             assertThat(event.at("/requestContext/http/method").asText()).isEqualTo(route.method());
             assertThat(event.at("/requestContext/authorizer/lambda/projectId").asText()).isNotBlank();
             expectedFiles.add(route.eventFileName());
@@ -98,6 +102,11 @@ class TemplateCrossReferencesTest {
                     .collect(Collectors.toCollection(TreeSet::new));
             assertThat(present).isEqualTo(expectedFiles);
         }
+    }
+
+    /** A route path as a pattern of raw paths: each {variable} one non-empty segment. */
+    private static String pathPattern(String path) {
+        return java.util.regex.Pattern.quote(path).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
     }
 
     @Test
@@ -149,7 +158,16 @@ class TemplateCrossReferencesTest {
             assertThat(function.property("AutoPublishAlias")).as(id).isEqualTo("live");
             assertThat(function.properties().get("AutoPublishAliasAllProperties")).as(id).isEqualTo(true);
             assertThat(function.property("MemorySize")).as(id).isIn(512, 1024);
-            assertThat(function.property("Timeout")).as(id).isEqualTo(10);
+            if (function.routes().stream().anyMatch(route -> route.path().equals("/customers/{id}")
+                    && route.method().equals("DELETE"))) {
+                assertThat((Integer) function.property("Timeout")).as(id + ": an erasure works as long as API"
+                        + " Gateway waits (30 s)").isBetween(20, 29);
+            } else {
+                assertThat(function.property("Timeout")).as(id).isEqualTo(10);
+                assertThat(Duration.ofSeconds((Integer) function.property("Timeout"))).as(id + ": no request that"
+                        + " saw a profile before its erasure may still run when the erasure completes")
+                        .isLessThanOrEqualTo(CustomerProfiles.TRUST_WINDOW);
+            }
             assertThat(String.valueOf(function.environment().get("JAVA_TOOL_OPTIONS")))
                     .contains("-XX:+TieredCompilation").contains("-XX:TieredStopAtLevel=1");
             assertThat(map(globals.get("LoggingConfig"))).containsEntry("LogFormat", "JSON");

@@ -9,6 +9,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trackingapi.auth.ApiKeys;
+import dev.trackingapi.config.EnvironmentVariables;
+import dev.trackingapi.model.Attribute;
+import dev.trackingapi.model.AttributeType;
+import dev.trackingapi.model.CustomerRequest;
+import dev.trackingapi.model.EventRequest;
+import dev.trackingapi.model.JsonNodes;
+import dev.trackingapi.model.Scope;
+import dev.trackingapi.service.CustomerTracker;
+import dev.trackingapi.service.EventTracker;
+import dev.trackingapi.store.dynamodb.DynamoDbClients;
+import dev.trackingapi.wiring.Wiring;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import dev.trackingapi.deployment.RecordingInterceptor;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
 import dev.trackingapi.testing.ApiGatewayEvents;
@@ -74,9 +86,14 @@ public final class FunctionProbe {
         primers.get(0).run();
         List<RecordingInterceptor.Call> primingCalls = RecordingInterceptor.drain();
 
-        List<Step> steps = "authorizer".equals(route)
-                ? authorizerSteps((ApiKeyAuthorizerHandler) handler, projectId, eventFile, args[5], args[6])
-                : routeSteps(asRouteHandler(handler), route, projectId, eventFile.path("body").asText());
+        List<Step> steps;
+        if ("authorizer".equals(route)) {
+            steps = authorizerSteps((ApiKeyAuthorizerHandler) handler, projectId, eventFile, args[5], args[6]);
+        } else if (route.contains("{id}")) {
+            steps = erasureSteps(asRouteHandler(handler), projectId, eventFile.at("/pathParameters/id").asText());
+        } else {
+            steps = routeSteps(asRouteHandler(handler), route, projectId, eventFile.path("body").asText());
+        }
 
         ObjectNode result = JSON.createObjectNode();
         ArrayNode results = result.putArray("steps");
@@ -139,6 +156,56 @@ public final class FunctionProbe {
         steps.add(post(handler, route, null, "no project from the authorizer", 401, "AuthenticationError",
                 eventFileBody));
         return steps;
+    }
+
+    /**
+     * DELETE /customers/{id}: a customer with nothing stored, one with events, a value not applied and an eventId's
+     * receive time (tracked first, by the tracking code on its own client, whose requests are not the function's), the
+     * same again, and refusals. The erasures run on the template's own settings: the one that finds data takes the
+     * trust window and its margin (11 s).
+     */
+    private static List<Step> erasureSteps(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                           String projectId, String eventFileId) {
+        String customer = "probe-erased#1!x";
+        EnvironmentVariables environment = EnvironmentVariables.system();
+        try (DynamoDbClient seeding = DynamoDbClients.fromEnvironment(environment, DynamoDbClients.httpClient())) {
+            CustomerTracker customers = Wiring.customerTracker(seeding, environment);
+            EventTracker events = Wiring.eventTracker(seeding, environment);
+            Instant now = Instant.ofEpochMilli(TIME);
+            customers.upsert(projectId, new CustomerRequest(customer, Map.of("name", "Probe"),
+                    List.of(new Attribute("Plan", AttributeType.STRING, JsonNodes.FACTORY.textNode("gold")))),
+                    Limits.MAX_CUSTOM_ATTRIBUTES_TRACK_USER, now);
+            customers.upsert(projectId, new CustomerRequest(customer, Map.of(),
+                    List.of(new Attribute("Plan", AttributeType.NUMBER, JsonNodes.FACTORY.numberNode(3)))),
+                    Limits.MAX_CUSTOM_ATTRIBUTES_TRACK_USER, now);
+            for (int i = 0; i < 30; i++) {
+                events.track(projectId, new EventRequest(customer, "Probe Visit", TIME + i, null, List.of()), now);
+            }
+            events.track(projectId, new EventRequest(customer, "Probe Paid", null, "paid-1", List.of()), now);
+        }
+        RecordingInterceptor.drain();
+        return List.of(
+                delete(handler, projectId, eventFileId, Scope.ALL, "the events/ file's customer (nothing stored)", 200,
+                        "\"erased\":{\"profile\":0,\"events\":0,\"other\":0}"),
+                delete(handler, projectId, customer, Scope.ALL, "a customer with a profile, events and more", 200,
+                        "\"erased\":{\"profile\":1,\"events\":31,\"other\":2}"),
+                delete(handler, projectId, customer, Scope.ALL, "the same customer again", 200,
+                        "\"erased\":{\"profile\":0,\"events\":0,\"other\":0}"),
+                delete(handler, projectId, "x".repeat(Limits.MAX_CUSTOMER_ID_LENGTH + 1), Scope.ALL, "an id too long",
+                        422, "ValidationError"),
+                delete(handler, projectId, customer, Scope.DEFAULT, "a key that may only track", 403, "may not erase"),
+                delete(handler, null, customer, Scope.ALL, "no project from the authorizer", 401,
+                        "AuthenticationError"));
+    }
+
+    private static Step delete(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                               String projectId, String customerId, java.util.Set<Scope> scopes, String label,
+                               int status, String expected) {
+        return new Step(label, status, expected, () -> {
+            APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.delete(customerId, projectId,
+                    scopes), null);
+            return new Object[]{response.getStatusCode(), response.getBody()};
+        });
     }
 
     private static String event(String customerId, String name, String eventId, String attributes) {

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
+import dev.trackingapi.entrypoints.EraseCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiEventHandler;
 import dev.trackingapi.entrypoints.TrackEventHandler;
@@ -79,6 +80,8 @@ final class LocalHandlers {
                 new TrackUserHandler(Wiring.customerTracker(dynamoDb, environment), clock)));
         factories.put(handler(RestApiCustomerHandler.class), Factory.route(environment ->
                 new RestApiCustomerHandler(Wiring.customerTracker(dynamoDb, environment), clock)));
+        factories.put(handler(EraseCustomerHandler.class), Factory.route(environment ->
+                new EraseCustomerHandler(Wiring.customerEraser(dynamoDb, environment), clock)));
         return factories;
     };
 

@@ -3,6 +3,8 @@ package dev.trackingapi.localapi;
 import dev.trackingapi.template.TemplateHttpApi.Route;
 import dev.trackingapi.template.TemplateHttpApi;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -83,7 +85,7 @@ final class Router {
                 if (rest.isEmpty()) {
                     return Optional.empty();
                 }
-                parameters.put(segment.substring(1, segment.length() - 2), rest);
+                parameters.put(segment.substring(1, segment.length() - 2), decoded(rest));
                 greedy = true;
                 break;
             }
@@ -94,7 +96,7 @@ final class Router {
                 if (actual[i].isEmpty()) {
                     return Optional.empty();
                 }
-                parameters.put(segment.substring(1, segment.length() - 1), actual[i]);
+                parameters.put(segment.substring(1, segment.length() - 1), decoded(actual[i]));
             } else if (segment.equals(actual[i])) {
                 literals++;
             } else {
@@ -107,5 +109,20 @@ final class Router {
         int exact = parameters.isEmpty() ? 1 : 0;
         return Optional.of(new Candidate(new Match(route, Map.copyOf(parameters)),
                 new int[]{1, exact, literals, greedy ? 0 : 1, anyMethod ? 0 : 1}));
+    }
+
+    /**
+     * A path variable as an HTTP API passes it to the function: percent-decoded once ("john%40gmail.com" arrives as
+     * "john@gmail.com"; a "+" stays a "+"). A segment that is not valid percent-encoding is passed as it is.
+     */
+    static String decoded(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            return segment;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.trackingapi.template;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 import java.util.ArrayList;
@@ -17,7 +18,12 @@ public final class TemplateTablesCreator {
         List<String> created = new ArrayList<>();
         for (Map.Entry<String, String> table : tables.localNames(prefix).entrySet()) {
             if (!exists(dynamoDb, table.getValue())) {
-                dynamoDb.createTable(tables.createTableRequest(table.getKey(), table.getValue()));
+                try {
+                    dynamoDb.createTable(tables.createTableRequest(table.getKey(), table.getValue()));
+                } catch (ResourceInUseException createdByATimedOutAttempt) {
+                    // On a busy machine the first attempt can outlast the client's attempt timeout and still create
+                    // the table; the SDK's retry then finds it there.
+                }
                 created.add(table.getValue());
             }
         }
