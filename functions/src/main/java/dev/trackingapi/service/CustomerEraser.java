@@ -107,7 +107,12 @@ public final class CustomerEraser {
 
     /** The customer as receipts name it: a keyed hash of the project and the customer id. */
     public String customerHash(String projectId, String customerId) {
-        return Digests.keyedSha256Base64Url(key(), projectId + SEPARATOR + customerId);
+        return customerHash(key(), projectId, customerId);
+    }
+
+    /** The customer as receipts name it, under the deployment's key (for whoever holds it: the admin tool's find). */
+    public static String customerHash(byte[] key, String projectId, String customerId) {
+        return Digests.keyedSha256Base64Url(key, projectId + SEPARATOR + customerId);
     }
 
     /** Forgets the key (what a SnapStart rehearsal made it hold is no deployment's key). */

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The erasure key, one item of the customers table ({@link CustomersTable#erasureKeyItemKey()}), created by the first
@@ -24,6 +25,18 @@ public final class DynamoDbErasureKeyStore implements ErasureKeyStore {
     public DynamoDbErasureKeyStore(DynamoDbClient dynamoDb, String customersTable) {
         this.dynamoDb = dynamoDb;
         this.customersTable = customersTable;
+    }
+
+    /** The stored key, if an erasure has created one (a strongly consistent read): for the admin tool. */
+    public Optional<byte[]> find() {
+        try {
+            Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(customersTable)
+                    .key(CustomersTable.erasureKeyItemKey()).consistentRead(true)).item();
+            AttributeValue key = item == null ? null : item.get(CustomersTable.ERASURE_KEY);
+            return key == null || key.b() == null ? Optional.empty() : Optional.of(key.b().asByteArray());
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(customersTable, e);
+        }
     }
 
     @Override

@@ -1,15 +1,13 @@
 package dev.trackingapi.admin;
 
-import dev.trackingapi.auth.ProjectIds;
 import dev.trackingapi.store.ApiKeyStore;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /** What every command shares: where the table is, the project, and one client for the command's duration. */
-abstract class KeyCommand implements Callable<Integer> {
+abstract class KeyCommand implements TableCommand {
     @CommandLine.Mixin
     DynamoDbOptions dynamoDb = new DynamoDbOptions();
 
@@ -26,14 +24,18 @@ abstract class KeyCommand implements Callable<Integer> {
         }
     }
 
-    static String checkedProject(String projectId) {
-        if (!ProjectIds.isValid(projectId)) {
-            throw new UsageException("--project \"" + projectId + "\" is not a project id: " + ProjectIds.RULE);
-        }
-        return projectId;
-    }
 
     String where() {
         return dynamoDb.where();
+    }
+
+    @Override
+    public ConnectionOptions options() {
+        return dynamoDb;
+    }
+
+    @Override
+    public String tableOptions() {
+        return "--table with the stack's ApiKeysTableName output";
     }
 }
