@@ -12,6 +12,7 @@ import dev.trackingapi.store.dynamodb.DynamoDbErasureLedger;
 import dev.trackingapi.store.dynamodb.EventsTable;
 import dev.trackingapi.testing.ApiGatewayEvents;
 import dev.trackingapi.testing.ErasureData;
+import dev.trackingapi.testing.ResponseContract;
 import dev.trackingapi.testing.StoredData;
 import dev.trackingapi.testing.TestDynamoDb;
 import dev.trackingapi.testing.TrackingApi;
@@ -66,6 +67,7 @@ class ErasureIT {
         Response response = api.erase(project, "abc");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(ResponseContract.violations(response)).isEmpty();
         JsonNode body = response.json();
         assertThat(body.path("success").booleanValue()).isTrue();
         assertThat(body.path("complete").booleanValue()).isTrue();
@@ -235,6 +237,7 @@ class ErasureIT {
         long previous = 0;
         for (Response partial : responses.subList(0, responses.size() - 1)) {
             assertThat(partial.status()).isEqualTo(202);
+            assertThat(ResponseContract.violations(partial)).isEmpty();
             assertThat(partial.json().path("complete").booleanValue()).isFalse();
             assertThat(partial.headers()).containsKey("retry-after");
             assertThat(partial.json().path("receipt").asText()).isEqualTo(response.json().path("receipt").asText());

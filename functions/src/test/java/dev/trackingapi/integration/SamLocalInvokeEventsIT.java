@@ -33,7 +33,8 @@ class SamLocalInvokeEventsIT {
             APIGatewayV2HTTPResponse.class, SamLocalInvokeEventsIT.class.getClassLoader());
 
     @ParameterizedTest
-    @ValueSource(strings = {"track-event-v2", "track-event", "rest-api-event", "track-user", "rest-api-customer"})
+    @ValueSource(strings = {"track-event-v2", "track-event", "rest-api-event", "track-user", "rest-api-customer",
+            "delete-customers-id"})
     void eventFile_isAcceptedByItsHandler_andItsDataIsStored(String file) throws IOException {
         Path events = TemplateTables.findTemplate().map(template -> template.resolveSibling("events")).orElse(null);
         Assumptions.assumeTrue(events != null && Files.isDirectory(events), "events/ not found beside template.yaml");
@@ -42,7 +43,8 @@ class SamLocalInvokeEventsIT {
             event = EVENTS.fromJson(in);
         }
         TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = api.handler(event.getRawPath());
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = file.startsWith("delete")
+                ? api.eraser() : api.handler(event.getRawPath());
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
@@ -54,7 +56,12 @@ class SamLocalInvokeEventsIT {
         assertThat(response.getBody()).startsWith("{\"success\":true");
         String projectId = (String) event.getRequestContext().getAuthorizer().getLambda().get("projectId");
         StoredData stored = new StoredData(TestDynamoDb.client(), TestDynamoDb.tables());
-        if (file.contains("event")) {
+        if (file.startsWith("delete")) {
+            String customerId = event.getPathParameters().get("id");
+            assertThat(response.getBody()).contains("\"complete\":true");
+            assertThat(stored.events(projectId, customerId)).isEmpty();
+            assertThat(stored.profile(projectId, customerId)).isEmpty();
+        } else if (file.contains("event")) {
             String customerId = dev.trackingapi.api.Json.MAPPER.readTree(event.getBody()).get("customerId").asText();
             assertThat(stored.events(projectId, customerId)).isNotEmpty();
         } else {

@@ -3,6 +3,7 @@ package dev.trackingapi.reliability;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.api.Json;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.testing.ApiGatewayEvents;
 import dev.trackingapi.testing.TrackingApi;
 
@@ -22,6 +23,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,11 +39,14 @@ final class RequestCorpus {
     static final Instant RECEIVED_AT = Instant.parse("2026-01-20T19:14:15Z");
     private static final Pattern MACRO = Pattern.compile("«(.*?)»", Pattern.DOTALL);
     private static final Pattern REPEAT = Pattern.compile("(.*)\\*(\\d+)", Pattern.DOTALL);
+    /** The erasure route, named in cases by its route key: its input is the path's id, not a body. */
+    static final String ERASE = ApiGatewayEvents.ERASE_ROUTE;
     private static final Map<String, List<String>> ROUTE_GROUPS = Map.of(
             "all", TrackingApi.ROUTES,
             "events", TrackingApi.EVENT_ROUTES,
             "track-events", List.of(TrackingApi.TRACK_EVENT_V2, TrackingApi.TRACK_EVENT),
-            "customers", TrackingApi.CUSTOMER_ROUTES);
+            "customers", TrackingApi.CUSTOMER_ROUTES,
+            "erase", List.of(ERASE));
 
     private RequestCorpus() {
     }
@@ -64,10 +69,13 @@ final class RequestCorpus {
     record Case(String file, String id, String why, List<String> routes, String body, JsonNode attributes,
                 String attributesText, int status, List<String> messageParts, List<Detail> details,
                 Integer detailCount, String projectId, boolean noAuthorizer, String customerId,
-                boolean base64Verbatim) {
+                boolean base64Verbatim, String pathId, Set<Scope> scopes) {
 
         /** The request for one route: the body in the route's envelope, for the given project and customer. */
         byte[] bodyFor(String route, String customer) {
+            if (ERASE.equals(route)) {
+                return new byte[0];
+            }
             if (body != null) {
                 return expand(body);
             }
@@ -87,6 +95,14 @@ final class RequestCorpus {
     /** A case made concrete: one route, one encoding, its own project. */
     record Request(Case source, String route, boolean base64, String projectId, String customerId, byte[] body) {
         APIGatewayV2HTTPEvent event() {
+            if (ERASE.equals(route)) {
+                APIGatewayV2HTTPEvent delete = ApiGatewayEvents.delete(source.pathId() == null ? "-"
+                        : new String(expand(source.pathId()), StandardCharsets.UTF_8), projectId, source.scopes());
+                if (source.pathId() == null) {
+                    delete.setPathParameters(null);
+                }
+                return delete;
+            }
             String wire = base64 && !source.base64Verbatim() ? Base64.getEncoder().encodeToString(body)
                     : new String(body, StandardCharsets.UTF_8);
             return ApiGatewayEvents.post(route, projectId, wire, base64, RECEIVED_AT);
@@ -120,8 +136,9 @@ final class RequestCorpus {
             for (int r = 0; r < source.routes().size(); r++) {
                 String route = source.routes().get(r);
                 byte[] body = source.bodyFor(route, customer);
-                for (boolean base64 : isUtf8(body) && !source.base64Verbatim() ? new boolean[]{false, true}
-                        : new boolean[]{true}) {
+                boolean[] encodings = ERASE.equals(route) ? new boolean[]{false}
+                        : isUtf8(body) && !source.base64Verbatim() ? new boolean[]{false, true} : new boolean[]{true};
+                for (boolean base64 : encodings) {
                     String project = runToken + "-" + c + "-" + r + (base64 ? "b" : "t");
                     requests.add(new Request(source, route, base64, source.projectFor(project), customer, body));
                 }
@@ -160,13 +177,15 @@ final class RequestCorpus {
         JsonNode routes = node.path("routes");
         List<String> routeList = routes.isTextual() ? ROUTE_GROUPS.get(routes.textValue())
                 : routes.isArray() ? Json.MAPPER.convertValue(routes, List.class) : null;
-        if (routeList == null || routeList.isEmpty() || !TrackingApi.ROUTES.containsAll(routeList)) {
+        if (routeList == null || routeList.isEmpty() || !(TrackingApi.ROUTES.containsAll(routeList)
+                || routeList.equals(List.of(ERASE)))) {
             throw new IllegalArgumentException(file + " " + id + ": routes must be all, events, track-events,"
-                    + " customers or a list of paths");
+                    + " customers, erase or a list of paths");
         }
         int bodies = (node.has("body") ? 1 : 0) + (node.has("attributes") ? 1 : 0) + (node.has("attributesText") ? 1 : 0);
-        if (bodies != 1) {
-            throw new IllegalArgumentException(file + " " + id + ": give exactly one of body, attributes, attributesText");
+        if (routeList.contains(ERASE) ? bodies != 0 : bodies != 1) {
+            throw new IllegalArgumentException(file + " " + id + ": give exactly one of body, attributes, attributesText"
+                    + " (and none on the erasure route, whose input is pathId)");
         }
         List<String> messageParts = new ArrayList<>();
         node.path("message").forEach(part -> messageParts.add(part.asText()));
@@ -184,7 +203,8 @@ final class RequestCorpus {
                 node.has("attributes") ? node.get("attributes") : null, text(node, "attributesText"), status,
                 messageParts, details, node.has("detailCount") ? node.get("detailCount").asInt() : null,
                 text(node, "projectId"), "none".equals(text(node, "authorizer")), text(node, "customerId"),
-                "base64-verbatim".equals(text(node, "sentAs")));
+                "base64-verbatim".equals(text(node, "sentAs")), text(node, "pathId"),
+                node.has("scopes") ? Scope.parse(text(node, "scopes")) : Scope.ALL);
     }
 
     private static String text(JsonNode node, String field) {

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  */
 public final class ResponseContract {
     private static final Map<Integer, String> ERROR_TYPES = Map.of(
-            400, "BadRequestError", 401, "AuthenticationError", 413, "PayloadTooLargeError",
+            400, "BadRequestError", 401, "AuthenticationError", 403, "AuthorizationError", 413, "PayloadTooLargeError",
             422, "ValidationError", 500, "InternalError", 503, "ServiceUnavailableError");
 
     private ResponseContract() {
@@ -33,7 +33,7 @@ public final class ResponseContract {
 
     public static List<String> violations(int status, Map<String, String> headers, String body) {
         List<String> violations = new ArrayList<>();
-        if (status != 200 && !ERROR_TYPES.containsKey(status)) {
+        if (status != 200 && status != 202 && !ERROR_TYPES.containsKey(status)) {
             violations.add("status " + status + " is not a documented status");
             return violations;
         }
@@ -55,7 +55,9 @@ public final class ResponseContract {
             violations.add("the body is not a JSON object");
             return violations;
         }
-        if (status == 200) {
+        if (json.has("receipt") && (status == 200 || status == 202)) {
+            erasure(status, json, headers, violations);
+        } else if (status == 200) {
             success(json, violations);
         } else if (status == 422) {
             validationError(json, violations);
@@ -63,6 +65,26 @@ public final class ResponseContract {
             error(status, json, headers, violations);
         }
         return violations;
+    }
+
+    /** DELETE /customers/{id}: 200 complete, or 202 not yet (with Retry-After), the counts and the receipt id. */
+    private static void erasure(int status, JsonNode json, Map<String, String> headers, List<String> violations) {
+        fields(json, Set.of("success", "complete", "erased", "receipt"), violations);
+        if (json.path("complete").asBoolean() != (status == 200)) {
+            violations.add("an erasure is complete exactly when it answers 200");
+        }
+        fields(json.path("erased"), Set.of("profile", "events", "other"), violations);
+        json.path("erased").forEach(count -> {
+            if (!count.isIntegralNumber() || count.asLong() < 0) {
+                violations.add("erased counts are whole numbers, 0 or more: " + json.path("erased"));
+            }
+        });
+        if (!json.path("receipt").asText().matches("er_[A-Za-z0-9_-]{22}")) {
+            violations.add("the receipt id is not er_ and 22 characters: " + json.path("receipt"));
+        }
+        if (status == 202 && (headers == null || !headers.containsKey("retry-after"))) {
+            violations.add("a 202 erasure must say Retry-After");
+        }
     }
 
     private static void success(JsonNode json, List<String> violations) {
