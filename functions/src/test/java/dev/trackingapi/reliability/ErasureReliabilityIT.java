@@ -72,7 +72,7 @@ class ErasureReliabilityIT {
             APIGatewayV2HTTPResponse response;
             do {
                 response = eraser.handleRequest(ApiGatewayEvents.delete("faulty", project, Scope.ALL),
-                        new TestContext(Duration.ofSeconds(3)));
+                        TestContext.withTimeLeft(Duration.ofSeconds(3)));
                 statuses.add(response.getStatusCode());
                 assertThat(response.getStatusCode()).as(response.getBody()).isIn(200, 202, 503);
                 if (response.getStatusCode() == 503) {

@@ -102,7 +102,7 @@ public final class TrackingApi {
     }
 
     public Response call(APIGatewayV2HTTPEvent event) {
-        return call(event, new TestContext(ERASURE_TIME));
+        return call(event, TestContext.withTimeLeft(ERASURE_TIME));
     }
 
     public Response call(APIGatewayV2HTTPEvent event, Context context) {

@@ -8,7 +8,7 @@ import dev.trackingapi.validation.CustomerIds;
 import dev.trackingapi.validation.RequestValidationException;
 import dev.trackingapi.wiring.Wiring;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.PrintWriter;
@@ -24,15 +24,13 @@ final class EraseCustomerCommand extends ReceiptCommand {
     /** As long as the tool may work on one call of the eraser; it calls again until the erasure is complete. */
     private static final Duration TIME_PER_CALL = Duration.ofMinutes(5);
 
-    @Option(names = "--project", required = true, paramLabel = "ID", description = "The customer's project.")
-    String project;
-
-    @Option(names = "--customer", required = true, paramLabel = "ID", description = "The customer id, exactly.")
-    String customer;
+    @Mixin
+    CustomerOptions target = new CustomerOptions();
 
     @Override
     Integer run(DynamoDbClient client, PrintWriter out) {
-        String projectId = TableCommand.checkedProject(project);
+        String projectId = target.projectId();
+        String customer = target.customer;
         try {
             CustomerIds.fromPath(customer);
         } catch (RequestValidationException invalid) {

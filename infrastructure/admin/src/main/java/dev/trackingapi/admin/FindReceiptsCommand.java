@@ -4,7 +4,7 @@ import dev.trackingapi.model.ErasureReceipt;
 import dev.trackingapi.service.CustomerEraser;
 import dev.trackingapi.store.dynamodb.DynamoDbErasureKeyStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.PrintWriter;
@@ -14,15 +14,13 @@ import java.util.List;
         description = {"List the erasure receipts of one customer, given its id: whether and when it was erased.",
                 "Needs the customers table, which holds the key of the customer hashes (receipts alone cannot tell)."})
 final class FindReceiptsCommand extends ReceiptCommand {
-    @Option(names = "--project", required = true, paramLabel = "ID", description = "The customer's project.")
-    String project;
-
-    @Option(names = "--customer", required = true, paramLabel = "ID", description = "The customer id.")
-    String customer;
+    @Mixin
+    CustomerOptions target = new CustomerOptions();
 
     @Override
     Integer run(DynamoDbClient client, PrintWriter out) {
-        String projectId = TableCommand.checkedProject(project);
+        String projectId = target.projectId();
+        String customer = target.customer;
         byte[] key = new DynamoDbErasureKeyStore(client, dynamoDb.customersTable()).find().orElse(null);
         if (key == null) {
             out.println("No erasure has run in this deployment yet (the " + dynamoDb.where(dynamoDb.customersTable())

@@ -9,33 +9,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** What every receipts command shares: where the tables are, and one client for the command's duration. */
-abstract class ReceiptCommand implements TableCommand {
+/** What every receipts command shares: the receipts table and, for some, the customers and events tables. */
+abstract class ReceiptCommand extends TableCommand {
     private static final String ROW = "%-25s %-9s %-26s %-26s %7s %9s %7s  %s%n";
 
     @CommandLine.Mixin
     ReceiptsOptions dynamoDb = new ReceiptsOptions();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    abstract Integer run(DynamoDbClient client, PrintWriter out);
-
     @Override
-    public final Integer call() {
-        dynamoDb.table();
-        try (DynamoDbClient client = dynamoDb.client()) {
-            return run(client, spec.commandLine().getOut());
-        }
-    }
-
-    @Override
-    public ConnectionOptions options() {
+    ConnectionOptions options() {
         return dynamoDb;
     }
 
     @Override
-    public String tableOptions() {
+    String tableOptions() {
         return "--table with the stack's ErasureReceiptsTableName output (and --customers-table, --events-table with"
                 + " CustomersTableName, EventsTableName)";
     }

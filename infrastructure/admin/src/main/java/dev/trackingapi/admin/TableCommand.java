@@ -1,16 +1,34 @@
 package dev.trackingapi.admin;
 
 import dev.trackingapi.auth.ProjectIds;
+import picocli.CommandLine;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** A command of the admin tools: it works on DynamoDB tables, and failures name them. */
-interface TableCommand extends Callable<Integer> {
+/**
+ * A command of the admin tools: it works on DynamoDB tables with one client for its duration, and failures name the
+ * tables.
+ */
+abstract class TableCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-    ConnectionOptions options();
+    abstract ConnectionOptions options();
 
     /** How to name the right table(s), for the message of a table that does not exist. */
-    String tableOptions();
+    abstract String tableOptions();
+
+    abstract Integer run(DynamoDbClient client, PrintWriter out);
+
+    @Override
+    public final Integer call() {
+        options().table();
+        try (DynamoDbClient client = options().client()) {
+            return run(client, spec.commandLine().getOut());
+        }
+    }
 
     static String checkedProject(String projectId) {
         if (!ProjectIds.isValid(projectId)) {

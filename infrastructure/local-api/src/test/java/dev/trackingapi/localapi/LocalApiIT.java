@@ -311,7 +311,7 @@ class LocalApiIT {
                         .isEqualTo(((Map<String, Object>) index.get("Projection")).get("ProjectionType"));
             }
         }
-        assertThat(tables).isEqualTo(4);
+        assertThat(tables).isEqualTo(5);
     }
 
     /** The status line, headers and content-length body of one HTTP/1.1 response, without waiting for the close. */
