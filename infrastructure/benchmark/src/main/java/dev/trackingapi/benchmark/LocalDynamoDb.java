@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** DynamoDB Local in memory on a free loopback port, with the template's tables, for one benchmark run. */
@@ -30,7 +31,10 @@ public final class LocalDynamoDb implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("template.yaml not found: run from the repository"));
         TemplateTables templateTables = TemplateTables.read(template);
         DynamoDbLocalServer server = DynamoDbLocalServer.startInMemory(DynamoDbLocalServer.freePort());
-        try (DynamoDbClient admin = client(server.endpoint())) {
+        // A server just started answers its first requests slowly on a busy machine: create the tables with patience.
+        try (DynamoDbClient admin = DynamoDbClients.create(server.endpoint(), DynamoDbLocalServer.REGION,
+                DynamoDbLocalServer.CREDENTIALS, configuration -> configuration
+                        .apiCallTimeout(Duration.ofMinutes(2)).apiCallAttemptTimeout(Duration.ofMinutes(2)))) {
             TemplateTablesCreator.createMissing(admin, templateTables, TABLE_PREFIX);
         }
         return new LocalDynamoDb(server, TableNames.from(
