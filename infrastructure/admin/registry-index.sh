@@ -1,5 +1,4 @@
 #!/usr/bin/env bash
 # The one-off migration of the type registry to its by-project index, so that GET /schema lists the types registered
 # before the index existed (see README.md). Safe beside live traffic and safe to run again.
-set -euo pipefail
-ADMIN_TOOL_MAIN=dev.trackingapi.admin.RegistryIndexCli exec "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/api-keys.sh" "$@"
+exec "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/run-tool.sh" dev.trackingapi.admin.RegistryIndexCli "$@"

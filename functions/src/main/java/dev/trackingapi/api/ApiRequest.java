@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,15 +53,17 @@ public final class ApiRequest {
     private final Set<Scope> scopes;
     private final Instant receivedAt;
     private final Deadline deadline;
+    private final Duration timeLeft;
     private final InvocationMetrics metrics;
 
     private ApiRequest(APIGatewayV2HTTPEvent event, String projectId, Set<Scope> scopes, Instant receivedAt,
-                       Deadline deadline, InvocationMetrics metrics) {
+                       Deadline deadline, Duration timeLeft, InvocationMetrics metrics) {
         this.event = event;
         this.projectId = projectId;
         this.scopes = scopes;
         this.receivedAt = receivedAt;
         this.deadline = deadline;
+        this.timeLeft = timeLeft;
         this.metrics = metrics;
     }
 
@@ -81,10 +84,13 @@ public final class ApiRequest {
         // API Gateway's own receive time, so that a replay of the same request is the same request.
         long timeEpoch = requestContext.getTimeEpoch();
         Object scopes = lambda.get(SCOPES);
-        Deadline deadline = context == null ? Deadline.none() : Deadline.at(clock.instant()
-                .plusMillis(context.getRemainingTimeInMillis()).minus(WORK_RESERVE), clock);
+        Duration timeLeft = context == null ? null
+                : Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis()));
+        Deadline deadline = timeLeft == null ? Deadline.none()
+                : Deadline.at(clock.instant().plus(timeLeft).minus(WORK_RESERVE), clock);
         return new ApiRequest(event, id, scopes instanceof String names ? Scope.parse(names) : Scope.DEFAULT,
-                timeEpoch > 0 ? Instant.ofEpochMilli(timeEpoch) : clock.instant(), deadline, metrics);
+                timeEpoch > 0 ? Instant.ofEpochMilli(timeEpoch) : clock.instant(), deadline, timeLeft,
+                metrics);
     }
 
     /** @throws HttpProblem 403 naming the scope when the key may not do this */
@@ -110,6 +116,11 @@ public final class ApiRequest {
     /** Until when work that a later request can resume (a deletion) may go on before this one answers. */
     public Deadline deadline() {
         return deadline;
+    }
+
+    /** How long the function had left when the request arrived; empty outside Lambda (no context). */
+    public Optional<Duration> timeLeft() {
+        return Optional.ofNullable(timeLeft);
     }
 
     /** A path parameter as API Gateway passes it (decoded once, never again); null when the route has none. */

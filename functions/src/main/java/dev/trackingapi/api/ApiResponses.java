@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trackingapi.model.CatalogKind;
 import dev.trackingapi.model.CustomerProfile;
 import dev.trackingapi.model.Dates;
+import dev.trackingapi.model.Erasure;
+import dev.trackingapi.model.ErasureCounts;
 import dev.trackingapi.model.EventRecord;
 import dev.trackingapi.model.EventSchema;
 import dev.trackingapi.model.IgnoredAttribute;
@@ -145,6 +147,28 @@ public final class ApiResponses {
         types.forEach((name, registration) -> into.putObject(name)
                 .put("type", registration.type().wireName())
                 .put("registeredAt", registration.registeredAt()));
+    }
+
+    /**
+     * An erasure: 200 when complete, 202 (with Retry-After) when the function's time ran out first and calling again
+     * goes on: {"success":true,"complete":…,"erased":{"profile":…,"events":…,"other":…},"receipt":"er_…"}.
+     */
+    public static APIGatewayV2HTTPResponse erasure(Erasure erasure) {
+        ErasureCounts erased = erasure.receipt().erased();
+        ObjectNode body = JsonNodes.FACTORY.objectNode()
+                .put("success", true)
+                .put("complete", erasure.complete());
+        body.putObject("erased")
+                .put("profile", erased.profile())
+                .put("events", erased.events())
+                .put("other", erased.other());
+        body.put("receipt", erasure.receipt().receiptId());
+        if (erasure.complete()) {
+            return response(200, write(body), JSON_HEADERS);
+        }
+        long seconds = Math.max(1, (erasure.retryAfter().toMillis() + 999) / 1000);
+        return response(202, write(body), Map.of("content-type", "application/json",
+                "retry-after", Long.toString(seconds)));
     }
 
     /** 422 with the Joi-style body: {"type":"ValidationError","details":[{message, path, type, context}]}. */

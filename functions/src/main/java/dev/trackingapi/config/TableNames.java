@@ -3,7 +3,8 @@ package dev.trackingapi.config;
 import java.util.Map;
 
 /** The DynamoDB tables of one deployment. */
-public record TableNames(String customers, String events, String attributeTypes, String apiKeys, String catalog) {
+public record TableNames(String customers, String events, String attributeTypes, String apiKeys, String catalog,
+                         String erasureReceipts) {
 
     public static TableNames from(EnvironmentVariables environment) {
         return new TableNames(
@@ -11,13 +12,14 @@ public record TableNames(String customers, String events, String attributeTypes,
                 environment.required(EnvironmentVariables.EVENTS_TABLE),
                 environment.required(EnvironmentVariables.ATTRIBUTE_TYPES_TABLE),
                 environment.required(EnvironmentVariables.API_KEYS_TABLE),
-                environment.required(EnvironmentVariables.CATALOG_TABLE));
+                environment.required(EnvironmentVariables.CATALOG_TABLE),
+                environment.required(EnvironmentVariables.ERASURE_RECEIPTS_TABLE));
     }
 
     /** Table names with a common prefix, as the local API and the tests name them. */
     public static TableNames withPrefix(String prefix) {
         return new TableNames(prefix + "customers", prefix + "events", prefix + "attribute-types", prefix + "api-keys",
-                prefix + "catalog");
+                prefix + "catalog", prefix + "erasure-receipts");
     }
 
     /** The environment variables that name these tables, as template.yaml sets them for a function. */
@@ -27,6 +29,7 @@ public record TableNames(String customers, String events, String attributeTypes,
                 EnvironmentVariables.EVENTS_TABLE, events,
                 EnvironmentVariables.ATTRIBUTE_TYPES_TABLE, attributeTypes,
                 EnvironmentVariables.API_KEYS_TABLE, apiKeys,
-                EnvironmentVariables.CATALOG_TABLE, catalog)::get);
+                EnvironmentVariables.CATALOG_TABLE, catalog,
+                EnvironmentVariables.ERASURE_RECEIPTS_TABLE, erasureReceipts)::get);
     }
 }

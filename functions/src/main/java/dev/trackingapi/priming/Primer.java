@@ -129,6 +129,13 @@ public final class Primer implements Resource {
                 round -> PrimingSamples.readRequest(reads.get(round % reads.size()), round)), forget, warmUp, learning));
     }
 
+    /** Primes the erasure function: erasures of customers that have nothing stored, and refused requests. */
+    public static void erasureFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                       RehearsableHttpClient httpClient, Runnable forget, Runnable warmUp) {
+        register(new Primer(httpClient, () -> rehearseRoute(handler, PrimingSamples::erasureRequest), forget, warmUp,
+                () -> 0));
+    }
+
     /** Primes the authorizer; it learns nothing ahead, as keys can be revoked. */
     public static void authorizer(RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> handler,
                                   RehearsableHttpClient httpClient, Runnable forget, Runnable warmUp) {

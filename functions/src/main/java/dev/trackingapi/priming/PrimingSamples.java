@@ -177,6 +177,12 @@ final class PrimingSamples {
     }
 
     /**
+     * Path ids of the erasure rehearsal: customers with nothing stored (the rehearsal's DynamoDB finds nothing), one
+     * whose id holds '#' and '!' as ids may, and an invalid one (blank).
+     */
+    static final List<String> ERASURE_IDS = List.of(CUSTOMER_ID, CUSTOMER_ID + "#1!x", "customer@example.com", " ");
+
+    /**
      * The event API Gateway would pass after the authorizer: a new project every few requests, so that the rehearsal
      * meets empty caches as a restored environment does; the body's time varies, so events differ, and so does its
      * customer, among a few.
@@ -193,6 +199,13 @@ final class PrimingSamples {
         CatalogSample sample = samples.get(round % samples.size());
         return request(sample.method(), sample.pathId() == null ? null : Map.of("id", sample.pathId()),
                 sample.query().isEmpty() ? null : sample.query(), sample.body(), round);
+    }
+
+    /** DELETE /customers/{id} as API Gateway would pass it: path parameter, no body. */
+    static APIGatewayV2HTTPEvent erasureRequest(int round) {
+        String id = ERASURE_IDS.get(round % ERASURE_IDS.size());
+        return request("DELETE", Map.of("id", id.equals(CUSTOMER_ID) ? id + (round % Primer.REHEARSED_CUSTOMERS) : id),
+                null, null, round);
     }
 
     private static APIGatewayV2HTTPEvent request(String method, Map<String, String> pathParameters,

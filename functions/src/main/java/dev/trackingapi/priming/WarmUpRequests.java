@@ -9,9 +9,11 @@ import dev.trackingapi.store.dynamodb.CustomersTable;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
 import dev.trackingapi.store.dynamodb.DynamoDbAttributeTypeStore;
 import dev.trackingapi.store.dynamodb.DynamoDbCatalogStore;
+import dev.trackingapi.store.dynamodb.DynamoDbCustomerItems;
 import dev.trackingapi.store.dynamodb.DynamoDbCustomerStore;
 import dev.trackingapi.store.dynamodb.DynamoDbEventStore;
 import dev.trackingapi.store.dynamodb.DynamoDbPrefetchStore;
+import dev.trackingapi.store.dynamodb.ErasureReceiptsTable;
 import dev.trackingapi.store.dynamodb.EventsTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -144,6 +146,31 @@ public final class WarmUpRequests {
         DynamoDbAttributeTypeStore types = new DynamoDbAttributeTypeStore(dynamoDb, attributeTypesTable);
         AttributeScope scope = AttributeScope.event(NO_PROJECT, "warm-up");
         return () -> types.ofScope(scope, 1);
+    }
+
+    /**
+     * What the erasure function asks first: a page of each of a customer's partitions (all empty: the customer of no
+     * project), and the lease of a receipt that does not exist (its condition never holds).
+     */
+    public static Runnable erasureFunction(DynamoDbClient dynamoDb, String customersTable, String eventsTable,
+                                           String receiptsTable) {
+        DynamoDbCustomerItems items = new DynamoDbCustomerItems(dynamoDb, customersTable, eventsTable, Runnable::run);
+        return () -> {
+            for (String partition : items.partitions()) {
+                items.page(partition, NO_PROJECT, NO_PROJECT, 1, null);
+            }
+            try {
+                dynamoDb.updateItem(update -> update.tableName(receiptsTable)
+                        .key(ErasureReceiptsTable.key(NO_PROJECT))
+                        .updateExpression("SET #owner = :owner")
+                        .conditionExpression("attribute_exists(#id)")
+                        .expressionAttributeNames(Map.of("#owner", ErasureReceiptsTable.LEASE_OWNER,
+                                "#id", ErasureReceiptsTable.ID))
+                        .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS("warm-up"))));
+            } catch (ConditionalCheckFailedException expected) {
+                // Always: no receipt has this id.
+            }
+        };
     }
 
     /** What the authorizer asks: the lookup of a key that no project has. */

@@ -16,8 +16,9 @@ import java.util.concurrent.CompletionException;
  * Tracks one validated event: checks each attribute against its first-seen type, writes the event once, whatever the
  * number of retries, and makes sure the customer has a profile, beside the event's write. In steady state that is one
  * write and no read; in a fresh execution environment one read first when the event's types are not known yet, and
- * one write more per attribute or customer that is really new. It answers only when both the event and the profile
- * are stored. What it wrote (or found already written) is reported to the invocation's metrics.
+ * one write more per attribute or customer that is really new, and one read per project every
+ * {@link CustomerProfiles#TRUST_WINDOW} (whether an erasure happened). It answers only when both the event and the
+ * profile are stored. What it wrote (or found already written) is reported to the invocation's metrics.
  */
 public final class EventTracker {
     private final TypeRegistry types;
@@ -35,9 +36,10 @@ public final class EventTracker {
         long timeMillis = request.timeMillis() != null ? request.timeMillis() : receivedAt.toEpochMilli();
         AttributeScope scope = AttributeScope.event(projectId, request.name());
         String customerId = request.customerId();
-        Prefetch prefetch = types.prefetch(scope, request.attributes(),
-                profiles.isKnown(projectId, customerId) ? null : customerId);
-        CompletableFuture<Void> customer = profiles.ensureExists(projectId, customerId, prefetch.customer(), receivedAt);
+        CustomerProfiles.Knowledge knowledge = profiles.knowledge(projectId, customerId);
+        Prefetch prefetch = types.prefetch(scope, request.attributes(), knowledge.trusted() ? null : customerId);
+        CompletableFuture<Void> customer = profiles.ensureExists(projectId, customerId, knowledge, prefetch.customer(),
+                receivedAt);
         TypeRegistry.Checked checked;
         try {
             checked = types.check(prefetch, request.attributes(), receivedAt, metrics);

@@ -10,6 +10,7 @@ import dev.trackingapi.priming.CatalogRoute;
 import dev.trackingapi.priming.Primer;
 import dev.trackingapi.priming.RehearsableHttpClient;
 import dev.trackingapi.priming.WarmUpRequests;
+import dev.trackingapi.service.CustomerEraser;
 import dev.trackingapi.service.CustomerReader;
 import dev.trackingapi.service.CustomerTracker;
 import dev.trackingapi.service.EventReader;
@@ -26,6 +27,7 @@ import static dev.trackingapi.config.EnvironmentVariables.API_KEYS_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.ATTRIBUTE_TYPES_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.CATALOG_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.CUSTOMERS_TABLE;
+import static dev.trackingapi.config.EnvironmentVariables.ERASURE_RECEIPTS_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.EVENTS_TABLE;
 
 /**
@@ -69,6 +71,10 @@ public final class LambdaEnvironment {
         static final SchemaReader READER = Wiring.schemaReader(Client.DYNAMO_DB, VARIABLES);
     }
 
+    private static final class ErasureFunction {
+        static final CustomerEraser ERASER = Wiring.customerEraser(Client.DYNAMO_DB, VARIABLES);
+    }
+
     private static final class Authorizer {
         static final ApiKeyAuthenticator AUTHENTICATOR = Wiring.authenticator(Client.DYNAMO_DB, VARIABLES,
                 Clock.systemUTC());
@@ -84,6 +90,10 @@ public final class LambdaEnvironment {
 
     public static ProductCatalog productCatalog() {
         return CatalogFunction.CATALOG;
+    }
+
+    public static CustomerEraser customerEraser() {
+        return ErasureFunction.ERASER;
     }
 
     public static ApiKeyAuthenticator authenticator() {
@@ -146,6 +156,12 @@ public final class LambdaEnvironment {
     /** The explorer reads nothing: it never builds the DynamoDB client. */
     public static void primeExplorer(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
         Primer.explorer(handler, HTTP_CLIENT);
+    }
+
+    public static void primeErasureFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        Primer.erasureFunction(handler, HTTP_CLIENT, ErasureFunction.ERASER::forget,
+                WarmUpRequests.erasureFunction(Client.DYNAMO_DB, VARIABLES.required(CUSTOMERS_TABLE),
+                        VARIABLES.required(EVENTS_TABLE), VARIABLES.required(ERASURE_RECEIPTS_TABLE)));
     }
 
     public static void primeAuthorizer(RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> handler) {

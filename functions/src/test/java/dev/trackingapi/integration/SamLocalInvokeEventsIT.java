@@ -38,7 +38,8 @@ class SamLocalInvokeEventsIT {
             APIGatewayV2HTTPResponse.class, SamLocalInvokeEventsIT.class.getClassLoader());
 
     @ParameterizedTest
-    @ValueSource(strings = {"track-event-v2", "track-event", "rest-api-event", "track-user", "rest-api-customer"})
+    @ValueSource(strings = {"track-event-v2", "track-event", "rest-api-event", "track-user", "rest-api-customer",
+            "delete-customers-id"})
     void eventFile_isAcceptedByItsHandler_andItsDataIsStored(String file) throws IOException {
         APIGatewayV2HTTPEvent event = read(file);
         TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
@@ -54,7 +55,12 @@ class SamLocalInvokeEventsIT {
         assertThat(response.getBody()).startsWith("{\"success\":true");
         String projectId = (String) event.getRequestContext().getAuthorizer().getLambda().get("projectId");
         StoredData stored = new StoredData(TestDynamoDb.client(), TestDynamoDb.tables());
-        if (file.contains("event")) {
+        if (file.startsWith("delete")) {
+            String customerId = event.getPathParameters().get("id");
+            assertThat(response.getBody()).contains("\"complete\":true");
+            assertThat(stored.events(projectId, customerId)).isEmpty();
+            assertThat(stored.profile(projectId, customerId)).isEmpty();
+        } else if (file.contains("event")) {
             String customerId = dev.trackingapi.api.Json.MAPPER.readTree(event.getBody()).get("customerId").asText();
             assertThat(stored.events(projectId, customerId)).isNotEmpty();
         } else {

@@ -8,6 +8,7 @@ import dev.trackingapi.entrypoints.CustomerEventsHandler;
 import dev.trackingapi.entrypoints.CustomerHandler;
 import dev.trackingapi.entrypoints.DeleteCollectionHandler;
 import dev.trackingapi.entrypoints.DeleteProductHandler;
+import dev.trackingapi.entrypoints.EraseCustomerHandler;
 import dev.trackingapi.entrypoints.EventSchemaHandler;
 import dev.trackingapi.entrypoints.ExplorerHandler;
 import dev.trackingapi.entrypoints.GetCollectionProductsHandler;
@@ -61,6 +62,7 @@ class TemplateRoutesTest {
                 Map.entry("POST /collection/{id}/products/remove", RemoveCollectionProductsHandler.class),
                 Map.entry("GET /collection/{id}/products", GetCollectionProductsHandler.class),
                 Map.entry("GET /customers/{id}", CustomerHandler.class),
+                Map.entry("DELETE /customers/{id}", EraseCustomerHandler.class),
                 Map.entry("GET /customers", CustomerHandler.class),
                 Map.entry("GET /customers/{id}/events", CustomerEventsHandler.class),
                 Map.entry("GET /events", CustomerEventsHandler.class),

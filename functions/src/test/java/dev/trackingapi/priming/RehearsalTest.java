@@ -7,6 +7,7 @@ import dev.trackingapi.api.ApiRequest;
 import dev.trackingapi.entrypoints.AddCollectionProductsHandler;
 import dev.trackingapi.entrypoints.DeleteCollectionHandler;
 import dev.trackingapi.entrypoints.DeleteProductHandler;
+import dev.trackingapi.entrypoints.EraseCustomerHandler;
 import dev.trackingapi.entrypoints.GetCollectionProductsHandler;
 import dev.trackingapi.entrypoints.GetProductHandler;
 import dev.trackingapi.entrypoints.RemoveCollectionProductsHandler;
@@ -14,6 +15,7 @@ import dev.trackingapi.entrypoints.TrackEventV2Handler;
 import dev.trackingapi.entrypoints.TrackUserHandler;
 import dev.trackingapi.entrypoints.UpsertCollectionHandler;
 import dev.trackingapi.entrypoints.UpsertProductHandler;
+import dev.trackingapi.service.CustomerEraser;
 import dev.trackingapi.service.ProductCatalog;
 import dev.trackingapi.testing.ApiGatewayEvents;
 import dev.trackingapi.testing.EmfDocuments;
@@ -27,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** SnapStart priming rehearses whole requests through the wired handler, on a client that sends nothing. */
 class RehearsalTest {
@@ -91,6 +94,30 @@ class RehearsalTest {
                             : route == CatalogRoute.ADD_PRODUCTS ? 422 : 200);
         }));
         assertThat(rehearsal.realRequests).hasValue(0);
+    }
+
+    @Test
+    void everyErasureSample_goesThroughTheWholeHandler_andTheKeyItMadeUpIsForgotten() {
+        CustomerEraser eraser = Wiring.customerEraser(rehearsal.dynamoDb, rehearsal.tables.asEnvironment());
+        EraseCustomerHandler handler = new EraseCustomerHandler(eraser, Clock.systemUTC());
+        Set<Integer> statuses = new HashSet<>();
+
+        rehearsal.httpClient.rehearse(() -> {
+            for (int round = 0; round < PrimingSamples.ERASURE_IDS.size(); round++) {
+                APIGatewayV2HTTPResponse response = handler.handleRequest(PrimingSamples.erasureRequest(round), null);
+                statuses.add(response.getStatusCode());
+                assertThat(response.getStatusCode()).as(response.getBody()).isIn(200, 422);
+            }
+        });
+        eraser.forget();
+
+        assertThat(statuses).containsExactlyInAnyOrder(200, 422);
+        assertThat(rehearsal.realRequests).hasValue(0);
+        assertThatThrownBy(() -> eraser.customerHash("p", "c")).as("the next hash asks DynamoDB for the real key")
+                .isInstanceOf(RuntimeException.class);
+        assertThat(rehearsal.realCalls).as("the SDK's attempts of one request").isNotEmpty()
+                .allSatisfy(call -> assertThat(call).startsWith("PutItem").contains(rehearsal.tables.customers())
+                        .contains("#erasure"));
     }
 
     @Test

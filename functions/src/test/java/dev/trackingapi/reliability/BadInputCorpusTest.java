@@ -57,7 +57,10 @@ class BadInputCorpusTest {
         assertThat(requests).allSatisfy(request -> assertThat(request.event().getBody() != null
                 || request.isRead()
                 || request.event().getRequestContext().getHttp().getMethod().equals("GET")
-                || request.source().id().startsWith("catalog-")).as(request.source().id()).isTrue());
+                || request.source().id().startsWith("catalog-")
+                || RequestCorpus.ERASE.equals(request.route())).as(request.source().id()).isTrue());
+        assertThat(requests).filteredOn(request -> RequestCorpus.ERASE.equals(request.route())).isNotEmpty()
+                .allSatisfy(request -> assertThat(request.event().getRouteKey()).isEqualTo(RequestCorpus.ERASE));
         assertThat(requests).filteredOn(Request::isRead).allSatisfy(request ->
                 assertThat(request.event().getBody()).as(request.source().id()).isNull());
         assertThat(BAD).extracting(Case::status).containsOnly(400, 401, 403, 413, 422);

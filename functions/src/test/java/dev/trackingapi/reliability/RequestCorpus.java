@@ -43,21 +43,24 @@ final class RequestCorpus {
     static final Instant RECEIVED_AT = Instant.parse("2026-01-20T19:14:15Z");
     private static final Pattern MACRO = Pattern.compile("«(.*?)»", Pattern.DOTALL);
     private static final Pattern REPEAT = Pattern.compile("(.*)\\*(\\d+)", Pattern.DOTALL);
-    private static final Map<String, List<String>> ROUTE_GROUPS = Map.of(
-            "all", TrackingApi.ROUTES,
-            "events", TrackingApi.EVENT_ROUTES,
-            "track-events", List.of(TrackingApi.TRACK_EVENT_V2, TrackingApi.TRACK_EVENT),
-            "customers", TrackingApi.CUSTOMER_ROUTES,
-            "catalog", TrackingApi.CATALOG_ROUTES,
-            "catalog-writes", List.of(TrackingApi.UPSERT_PRODUCT, TrackingApi.DELETE_PRODUCT,
+    /** The erasure route, named in cases by its route key: its input is the path's id, not a body. */
+    static final String ERASE = ApiGatewayEvents.ERASE_ROUTE;
+    private static final Map<String, List<String>> ROUTE_GROUPS = Map.ofEntries(
+            Map.entry("all", TrackingApi.ROUTES),
+            Map.entry("events", TrackingApi.EVENT_ROUTES),
+            Map.entry("track-events", List.of(TrackingApi.TRACK_EVENT_V2, TrackingApi.TRACK_EVENT)),
+            Map.entry("customers", TrackingApi.CUSTOMER_ROUTES),
+            Map.entry("catalog", TrackingApi.CATALOG_ROUTES),
+            Map.entry("catalog-writes", List.of(TrackingApi.UPSERT_PRODUCT, TrackingApi.DELETE_PRODUCT,
                     TrackingApi.UPSERT_COLLECTION, TrackingApi.DELETE_COLLECTION, TrackingApi.ADD_PRODUCTS,
-                    TrackingApi.REMOVE_PRODUCTS),
-            "catalog-reads", List.of(TrackingApi.GET_PRODUCT, TrackingApi.LIST_PRODUCTS),
-            "catalog-paths", List.of(TrackingApi.DELETE_PRODUCT, TrackingApi.GET_PRODUCT,
+                    TrackingApi.REMOVE_PRODUCTS)),
+            Map.entry("catalog-reads", List.of(TrackingApi.GET_PRODUCT, TrackingApi.LIST_PRODUCTS)),
+            Map.entry("catalog-paths", List.of(TrackingApi.DELETE_PRODUCT, TrackingApi.GET_PRODUCT,
                     TrackingApi.DELETE_COLLECTION, TrackingApi.ADD_PRODUCTS, TrackingApi.REMOVE_PRODUCTS,
-                    TrackingApi.LIST_PRODUCTS),
-            "catalog-mappings", List.of(TrackingApi.ADD_PRODUCTS, TrackingApi.REMOVE_PRODUCTS),
-            "reads", ReadApi.ROUTES);
+                    TrackingApi.LIST_PRODUCTS)),
+            Map.entry("catalog-mappings", List.of(TrackingApi.ADD_PRODUCTS, TrackingApi.REMOVE_PRODUCTS)),
+            Map.entry("reads", ReadApi.ROUTES),
+            Map.entry("erase", List.of(ERASE)));
     /** The id a catalog case's path holds unless it says otherwise. */
     static final String DEFAULT_PATH_ID = "corpus-id";
 
@@ -136,7 +139,7 @@ final class RequestCorpus {
             }
             String wire = body == null ? null : base64 && !source.base64Verbatim()
                     ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8);
-            if (!TrackingApi.isCatalogRoute(route)) {
+            if (!isKeyedRoute(route)) {
                 return ApiGatewayEvents.post(route, projectId, wire, base64, RECEIVED_AT);
             }
             String pathId = source.pathId() == null ? DEFAULT_PATH_ID
@@ -149,6 +152,14 @@ final class RequestCorpus {
         String name() {
             return route + (isRead() ? " (GET)" : base64 ? " (base64)" : " (text)");
         }
+    }
+
+    /**
+     * A route that cases name by its route key and whose input may be the path's id alone: the catalog's, and the
+     * erasure's (its cases have no body).
+     */
+    static boolean isKeyedRoute(String route) {
+        return TrackingApi.isCatalogRoute(route) || ERASE.equals(route);
     }
 
     static String envelope(String route, String customer) {
@@ -217,13 +228,14 @@ final class RequestCorpus {
                 : routes.isArray() ? Json.MAPPER.convertValue(routes, List.class) : null;
         boolean reads = routeList != null && !routeList.isEmpty() && ReadApi.ROUTES.containsAll(routeList);
         if (routeList == null || routeList.isEmpty() || !(reads || routeList.stream().allMatch(route ->
-                TrackingApi.ROUTES.contains(route) || TrackingApi.isCatalogRoute(route)))) {
+                TrackingApi.ROUTES.contains(route) || isKeyedRoute(route)))) {
             throw new IllegalArgumentException(file + " " + id + ": routes must be a group (" + ROUTE_GROUPS.keySet()
-                    + "), or a list of tracking paths, catalog route keys or read route keys");
+                    + "), or a list of tracking paths, catalog or erasure route keys, or read route keys");
         }
-        boolean catalog = routeList.stream().allMatch(TrackingApi::isCatalogRoute);
-        if (!catalog && routeList.stream().anyMatch(TrackingApi::isCatalogRoute)) {
-            throw new IllegalArgumentException(file + " " + id + ": a case is for tracking, catalog or read routes");
+        boolean catalog = routeList.stream().allMatch(RequestCorpus::isKeyedRoute);
+        if (!catalog && routeList.stream().anyMatch(RequestCorpus::isKeyedRoute)) {
+            throw new IllegalArgumentException(file + " " + id + ": a case is for tracking, catalog (or erasure) or"
+                    + " read routes");
         }
         int bodies = (node.has("body") ? 1 : 0) + (node.has("attributes") ? 1 : 0) + (node.has("attributesText") ? 1 : 0);
         if (reads ? bodies != 0 : bodies > 1 || (bodies == 0 && !catalog) || (catalog && bodies == 1 && !node.has("body"))) {

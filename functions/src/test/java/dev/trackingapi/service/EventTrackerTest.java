@@ -238,6 +238,11 @@ class EventTrackerTest {
         }
 
         @Override
+        public long erasureGeneration(String projectId) {
+            return stored.erasureGeneration(projectId);
+        }
+
+        @Override
         public List<Attribute> upsert(dev.trackingapi.model.CustomerUpsert upsert) {
             return stored.upsert(upsert);
         }

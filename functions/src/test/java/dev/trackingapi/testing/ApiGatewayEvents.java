@@ -13,6 +13,8 @@ import java.util.UUID;
 
 /** API Gateway HTTP API (payload 2.0) events as API Gateway builds them after the authorizer allowed the call. */
 public final class ApiGatewayEvents {
+    public static final String ERASE_ROUTE = "DELETE /customers/{id}";
+
     private ApiGatewayEvents() {
     }
 
@@ -48,7 +50,8 @@ public final class ApiGatewayEvents {
         String method = routeKey.substring(0, routeKey.indexOf(' '));
         String path = routeKey.substring(routeKey.indexOf(' ') + 1);
         for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
-            path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
+            path = path.replace("{" + parameter.getKey() + "}",
+                    URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
         }
         StringBuilder rawQuery = new StringBuilder();
         query.forEach((name, value) -> rawQuery.append(rawQuery.length() == 0 ? "" : "&").append(name).append('=')
@@ -78,6 +81,15 @@ public final class ApiGatewayEvents {
                                 .build())
                         .build())
                 .build();
+    }
+
+    /**
+     * DELETE /customers/{id} as API Gateway passes it: the raw path percent-encoded, the path parameter decoded (an
+     * HTTP API decodes it once before the function runs), no body; the key's scopes in the authorizer's context.
+     */
+    public static APIGatewayV2HTTPEvent delete(String customerId, String projectIdOrNull, Set<Scope> scopes) {
+        return request(ERASE_ROUTE, Map.of("id", customerId), Map.of(), projectIdOrNull,
+                scopes == null ? null : Scope.join(scopes), null, false, Instant.now());
     }
 
     /**

@@ -91,6 +91,12 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
         }
     }
 
+    /** Nothing is ever erased in memory. */
+    @Override
+    public long erasureGeneration(String projectId) {
+        return 0;
+    }
+
     /** Every write request the stores were asked to make, whether or not it changed anything. */
     public synchronized int writes() {
         return writes;

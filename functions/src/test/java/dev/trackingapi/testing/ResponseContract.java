@@ -59,7 +59,9 @@ public final class ResponseContract {
             violations.add("the body is not a JSON object");
             return violations;
         }
-        if (status == 200 && json.has("collections")) {
+        if (json.has("receipt") && (status == 200 || status == 202)) {
+            erasure(status, json, headers, violations);
+        } else if (status == 200 && json.has("collections")) {
             product(json, true, violations);
         } else if (status == 200 && json.has("products")) {
             page(json, violations);
@@ -77,6 +79,26 @@ public final class ResponseContract {
             error(status, json, headers, violations);
         }
         return violations;
+    }
+
+    /** DELETE /customers/{id}: 200 complete, or 202 not yet (with Retry-After), the counts and the receipt id. */
+    private static void erasure(int status, JsonNode json, Map<String, String> headers, List<String> violations) {
+        fields(json, Set.of("success", "complete", "erased", "receipt"), violations);
+        if (json.path("complete").asBoolean() != (status == 200)) {
+            violations.add("an erasure is complete exactly when it answers 200");
+        }
+        fields(json.path("erased"), Set.of("profile", "events", "other"), violations);
+        json.path("erased").forEach(count -> {
+            if (!count.isIntegralNumber() || count.asLong() < 0) {
+                violations.add("erased counts are whole numbers, 0 or more: " + json.path("erased"));
+            }
+        });
+        if (!json.path("receipt").asText().matches("er_[A-Za-z0-9_-]{22}")) {
+            violations.add("the receipt id is not er_ and 22 characters: " + json.path("receipt"));
+        }
+        if (status == 202 && (headers == null || !headers.containsKey("retry-after"))) {
+            violations.add("a 202 erasure must say Retry-After");
+        }
     }
 
     private static void success(JsonNode json, List<String> violations) {

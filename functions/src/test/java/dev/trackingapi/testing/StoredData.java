@@ -85,6 +85,23 @@ public final class StoredData {
         return items;
     }
 
+    /** Every item of one partition (an exact key, never a prefix), read consistently. */
+    public List<Map<String, AttributeValue>> partition(String table, String partitionKey) {
+        return query(table, partitionKey, null);
+    }
+
+    /** Every item of every table of the deployment: a full consistent scan of each, by table name. */
+    public Map<String, List<Map<String, AttributeValue>>> everything() {
+        Map<String, List<Map<String, AttributeValue>>> items = new java.util.LinkedHashMap<>();
+        for (String table : List.of(tables.customers(), tables.events(), tables.attributeTypes(), tables.apiKeys(),
+                tables.erasureReceipts())) {
+            List<Map<String, AttributeValue>> found = new ArrayList<>();
+            dynamoDb.scanPaginator(scan -> scan.tableName(table).consistentRead(true)).items().forEach(found::add);
+            items.put(table, found);
+        }
+        return items;
+    }
+
     public int count(String table) {
         return dynamoDb.scanPaginator(scan -> scan.tableName(table).select("COUNT")).stream()
                 .mapToInt(page -> page.count()).sum();

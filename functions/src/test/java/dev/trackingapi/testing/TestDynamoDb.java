@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  */
 public final class TestDynamoDb {
     public static final String TABLE_PREFIX = "test-";
-    private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(1);
+    private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(2);
 
     private static DynamoDbLocalServer server;
     private static DynamoDbClient client;
@@ -40,15 +40,20 @@ public final class TestDynamoDb {
                 "template.yaml not found above " + Path.of("").toAbsolutePath() + ": the DynamoDB tests need its tables");
         TemplateTables templateTables = TemplateTables.read(template.get());
         DynamoDbLocalServer started = DynamoDbLocalServer.startInMemory(DynamoDbLocalServer.freePort());
-        Runtime.getRuntime().addShutdownHook(new Thread(started::close));
-        // Creating the tables is no request of the functions: on a busy machine it may take longer than their timeouts.
-        try (DynamoDbClient patient = newClient(started, configuration -> configuration
-                .apiCallAttemptTimeout(SETUP_TIMEOUT).apiCallTimeout(SETUP_TIMEOUT))) {
-            TemplateTablesCreator.createMissing(patient, templateTables, TABLE_PREFIX);
+        // A server just started answers its first requests slowly on a busy machine: the tables are created with
+        // patience, and the fields are set only once all is ready, so that a failed start is tried again, not half
+        // used.
+        try (DynamoDbClient setup = newClient(started, configuration -> configuration
+                .apiCallTimeout(SETUP_TIMEOUT).apiCallAttemptTimeout(SETUP_TIMEOUT))) {
+            TemplateTablesCreator.createMissing(setup, templateTables, TABLE_PREFIX);
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
         }
         client = newClient(started);
         tables = tableNames(templateTables, TABLE_PREFIX);
         server = started;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close));
     }
 
     public static DynamoDbClient client() {

@@ -6,10 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.api.Json;
+import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.config.TableNames;
 import dev.trackingapi.entrypoints.AddCollectionProductsHandler;
 import dev.trackingapi.entrypoints.DeleteCollectionHandler;
 import dev.trackingapi.entrypoints.DeleteProductHandler;
+import dev.trackingapi.entrypoints.EraseCustomerHandler;
 import dev.trackingapi.entrypoints.GetCollectionProductsHandler;
 import dev.trackingapi.entrypoints.GetProductHandler;
 import dev.trackingapi.entrypoints.RemoveCollectionProductsHandler;
@@ -20,6 +22,7 @@ import dev.trackingapi.entrypoints.TrackEventV2Handler;
 import dev.trackingapi.entrypoints.TrackUserHandler;
 import dev.trackingapi.entrypoints.UpsertCollectionHandler;
 import dev.trackingapi.entrypoints.UpsertProductHandler;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.service.CustomerTracker;
 import dev.trackingapi.service.EventTracker;
 import dev.trackingapi.service.ProductCatalog;
@@ -29,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -37,9 +41,15 @@ import java.util.function.Supplier;
 
 /**
  * The route handlers wired to one DynamoDB, called the way API Gateway calls them: the five tracking routes, and on
- * DynamoDB the eight catalog routes too. Requests are routed by their route key ("GET /product/{id}").
+ * DynamoDB the eight catalog routes and DELETE /customers/{id} too. Requests are routed by their route key
+ * ("GET /product/{id}"). The trust window of what tracking environments remember of profiles is shortened on both
+ * sides together ({@link #TRUST_WINDOW}), so that an erasure settles in under two seconds.
  */
 public final class TrackingApi {
+    /** The tests' {@code CustomerProfiles.TRUST_WINDOW}, in the trackers and the eraser alike. */
+    public static final Duration TRUST_WINDOW = Duration.ofMillis(500);
+    /** What a Lambda context tells the erasure function it has left: its template timeout. */
+    public static final Duration ERASURE_TIME = Duration.ofSeconds(28);
     public static final String TRACK_EVENT_V2 = "/track/event/v2";
     public static final String TRACK_EVENT = "/track/event";
     public static final String REST_API_EVENT = "/rest-api/event";
@@ -69,17 +79,35 @@ public final class TrackingApi {
             UPSERT_COLLECTION, DELETE_COLLECTION, ADD_PRODUCTS, REMOVE_PRODUCTS, LIST_PRODUCTS);
 
     public TrackingApi(DynamoDbClient dynamoDb, TableNames tables) {
-        this(() -> Wiring.eventTracker(dynamoDb, tables), () -> Wiring.customerTracker(dynamoDb, tables),
-                Wiring.productCatalog(dynamoDb, tables));
+        this(dynamoDb, tables, Map.of());
+    }
+
+    /** @param erasureVariables variables of the erasure function's environment beyond the tables, e.g. its margin */
+    public TrackingApi(DynamoDbClient dynamoDb, TableNames tables, Map<String, String> erasureVariables) {
+        this(() -> Wiring.eventTracker(dynamoDb, tables, TRUST_WINDOW), () -> Wiring.customerTracker(dynamoDb, tables),
+                Wiring.productCatalog(dynamoDb, tables), eraser(dynamoDb, tables, erasureVariables));
     }
 
     /** The tracking routes on the given stores, each route with trackers (and so caches) of its own, as separate functions. */
     public TrackingApi(InMemoryStores stores) {
-        this(stores::eventTracker, stores::customerTracker, null);
+        this(stores::eventTracker, stores::customerTracker, null, null);
+    }
+
+    /** The erasure function as Lambda builds it from its environment, with the tests' trust window. */
+    public static EraseCustomerHandler eraser(DynamoDbClient dynamoDb, TableNames tables,
+                                              Map<String, String> erasureVariables) {
+        Map<String, String> environment = new HashMap<>(erasureVariables);
+        EnvironmentVariables tableVariables = tables.asEnvironment();
+        for (String table : List.of(EnvironmentVariables.CUSTOMERS_TABLE, EnvironmentVariables.EVENTS_TABLE,
+                EnvironmentVariables.ERASURE_RECEIPTS_TABLE)) {
+            environment.putIfAbsent(table, tableVariables.required(table));
+        }
+        return new EraseCustomerHandler(Wiring.customerEraser(dynamoDb, new EnvironmentVariables(environment::get),
+                TRUST_WINDOW), Clock.systemUTC());
     }
 
     private TrackingApi(Supplier<EventTracker> eventTrackers, Supplier<CustomerTracker> customerTrackers,
-                        ProductCatalog catalogOrNull) {
+                        ProductCatalog catalogOrNull, EraseCustomerHandler eraserOrNull) {
         Clock clock = Clock.systemUTC();
         Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes = new HashMap<>(Map.of(
                 "POST " + TRACK_EVENT_V2, new TrackEventV2Handler(eventTrackers.get(), clock),
@@ -97,6 +125,9 @@ public final class TrackingApi {
                     ADD_PRODUCTS, new AddCollectionProductsHandler(catalogOrNull, clock),
                     REMOVE_PRODUCTS, new RemoveCollectionProductsHandler(catalogOrNull, clock),
                     LIST_PRODUCTS, new GetCollectionProductsHandler(catalogOrNull, clock)));
+        }
+        if (eraserOrNull != null) {
+            routes.put(ApiGatewayEvents.ERASE_ROUTE, eraserOrNull);
         }
         this.handlers = Map.copyOf(routes);
     }
@@ -127,14 +158,29 @@ public final class TrackingApi {
                 projectId, ALL_SCOPES, body, false, Instant.now()));
     }
 
+    /** An erasure runs with the time its function's template timeout gives it; the other routes without a bound. */
     public Response call(APIGatewayV2HTTPEvent event) {
-        return call(event, null);
+        return call(event, ApiGatewayEvents.ERASE_ROUTE.equals(event.getRouteKey())
+                ? LambdaContexts.withRemaining(ERASURE_TIME) : null);
     }
 
     /** @param context the invocation's (its remaining time bounds resumable work), or null */
     public Response call(APIGatewayV2HTTPEvent event, Context context) {
-        APIGatewayV2HTTPResponse response = handlers.get(event.getRouteKey()).handleRequest(event, context);
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handlers.get(event.getRouteKey());
+        if (handler == null) {
+            throw new IllegalStateException("no " + event.getRouteKey() + " on these stores");
+        }
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
         return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
+    }
+
+    /** DELETE /customers/{id} with a key that may do everything. */
+    public Response erase(String projectId, String customerId) {
+        return call(ApiGatewayEvents.delete(customerId, projectId, Scope.ALL));
+    }
+
+    public EraseCustomerHandler eraser() {
+        return (EraseCustomerHandler) handler(ApiGatewayEvents.ERASE_ROUTE);
     }
 
     /** The handler of a tracking route, by path, or of any route, by route key. */

@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * DynamoDB's batch requests, with what it leaves unprocessed (under throttling, or past a size limit) asked again after
@@ -27,27 +32,76 @@ final class BatchRequests {
     private BatchRequests() {
     }
 
-    /** Writes every request, 25 per BatchWriteItem; fails as unavailable when some stay unprocessed. */
+    /** Writes every request, 25 per BatchWriteItem, one at a time; fails as unavailable when some stay unprocessed. */
     static void writeAll(DynamoDbClient dynamoDb, String table, List<WriteRequest> writes) {
         for (int from = 0; from < writes.size(); from += MAX_WRITES_PER_BATCH) {
-            List<WriteRequest> pending = writes.subList(from, Math.min(from + MAX_WRITES_PER_BATCH, writes.size()));
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new StorageUnavailableException("DynamoDB left " + pending.size() + " writes to " + table
-                            + " unprocessed", null);
+            writeBatch(dynamoDb, table, writes.subList(from, Math.min(from + MAX_WRITES_PER_BATCH, writes.size())));
+        }
+    }
+
+    /**
+     * Writes every request, 25 per BatchWriteItem, with up to {@code inFlight} BatchWriteItems at a time on the
+     * executor; returns when all are written, or fails as unavailable (or with the first failure) when some are not.
+     */
+    static void writeAll(DynamoDbClient dynamoDb, String table, List<WriteRequest> writes, Executor executor,
+                         int inFlight) {
+        int batches = (writes.size() + MAX_WRITES_PER_BATCH - 1) / MAX_WRITES_PER_BATCH;
+        if (batches <= 1 || inFlight <= 1) {
+            writeAll(dynamoDb, table, writes);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
+        List<CompletableFuture<Void>> workers = new ArrayList<>();
+        for (int worker = 0; worker < Math.min(inFlight, batches); worker++) {
+            workers.add(CompletableFuture.runAsync(() -> {
+                for (int batch = next.getAndIncrement(); batch < batches && !failed.get();
+                     batch = next.getAndIncrement()) {
+                    int from = batch * MAX_WRITES_PER_BATCH;
+                    try {
+                        writeBatch(dynamoDb, table, writes.subList(from, Math.min(from + MAX_WRITES_PER_BATCH,
+                                writes.size())));
+                    } catch (RuntimeException e) {
+                        failed.set(true);
+                        throw e;
+                    }
                 }
-                if (attempt > 0) {
-                    pause(attempt - 1);
+            }, executor));
+        }
+        RuntimeException first = null;
+        for (CompletableFuture<Void> worker : workers) {
+            try {
+                worker.join();
+            } catch (CompletionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException cause ? cause : e;
                 }
-                List<WriteRequest> toWrite = pending;
-                BatchWriteItemResponse response;
-                try {
-                    response = dynamoDb.batchWriteItem(write -> write.requestItems(Map.of(table, toWrite)));
-                } catch (SdkException e) {
-                    throw DynamoDbFailures.translate(table, e);
-                }
-                pending = response.unprocessedItems().getOrDefault(table, List.of());
             }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** One BatchWriteItem of at most 25 requests, and what it leaves unprocessed again after a backoff. */
+    private static void writeBatch(DynamoDbClient dynamoDb, String table, List<WriteRequest> batch) {
+        List<WriteRequest> pending = batch;
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt == MAX_ATTEMPTS) {
+                throw new StorageUnavailableException("DynamoDB left " + pending.size() + " writes to " + table
+                        + " unprocessed", null);
+            }
+            if (attempt > 0) {
+                pause(attempt - 1);
+            }
+            List<WriteRequest> toWrite = pending;
+            BatchWriteItemResponse response;
+            try {
+                response = dynamoDb.batchWriteItem(write -> write.requestItems(Map.of(table, toWrite)));
+            } catch (SdkException e) {
+                throw DynamoDbFailures.translate(table, e);
+            }
+            pending = response.unprocessedItems().getOrDefault(table, List.of());
         }
     }
 

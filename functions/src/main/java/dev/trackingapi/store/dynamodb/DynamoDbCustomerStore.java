@@ -69,16 +69,33 @@ public final class DynamoDbCustomerStore implements CustomerStore, CustomerRecor
     }
 
     /**
-     * One eventually consistent GetItem of the profile, projected to its key (DynamoDB still charges it by the
-     * profile's size: half a read unit per 4 KB).
+     * One strongly consistent GetItem of the profile, projected to its key (DynamoDB still charges it by the
+     * profile's size: one read unit per 4 KB). Consistent, so that a profile an erasure has just deleted is never seen.
      */
     @Override
     public boolean exists(String projectId, String customerId) {
         try {
             return dynamoDb.getItem(get -> get.tableName(table)
                     .key(CustomersTable.profileKey(projectId, customerId))
+                    .consistentRead(true)
                     .projectionExpression("#pk")
                     .expressionAttributeNames(Map.of("#pk", PK))).hasItem();
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(table, e);
+        }
+    }
+
+    /** One strongly consistent GetItem of the project's erasures item: one read unit. */
+    @Override
+    public long erasureGeneration(String projectId) {
+        try {
+            Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table)
+                    .key(CustomersTable.erasureGenerationKey(projectId))
+                    .consistentRead(true)
+                    .projectionExpression("#generation")
+                    .expressionAttributeNames(Map.of("#generation", ERASURE_GENERATION))).item();
+            AttributeValue generation = item == null ? null : item.get(ERASURE_GENERATION);
+            return generation == null || generation.n() == null ? 0 : Long.parseLong(generation.n());
         } catch (SdkException e) {
             throw DynamoDbFailures.translate(table, e);
         }
@@ -125,8 +142,9 @@ public final class DynamoDbCustomerStore implements CustomerStore, CustomerRecor
                 existing = namesIn(namesChanged.item());
             }
         }
-        throw new StorageUnavailableException("the profile of " + upsert.customerId()
-                + " was changed concurrently " + MAX_CAP_ATTEMPTS + " times in a row", null);
+        // Never the customer id: this message reaches the logs, and the logs are not erased with the customer.
+        throw new StorageUnavailableException("a profile was changed concurrently " + MAX_CAP_ATTEMPTS
+                + " times in a row", null);
     }
 
     private void update(CustomerUpsert upsert, List<Attribute> custom, String condition,

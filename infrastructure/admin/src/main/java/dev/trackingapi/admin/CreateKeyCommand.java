@@ -31,7 +31,7 @@ final class CreateKeyCommand extends KeyCommand {
 
     @Override
     Integer run(ApiKeyStore store, PrintWriter out) {
-        String projectId = checkedProject(project);
+        String projectId = TableCommand.checkedProject(project);
         if (label.length() > MAX_LABEL_LENGTH) {
             throw new UsageException("--label is longer than " + MAX_LABEL_LENGTH + " characters");
         }

@@ -7,7 +7,6 @@ import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /**
  * {@code registry-index.sh}: the one-off migration of a type registry written before its by-project index (GET
@@ -19,19 +18,11 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  registry-index.sh --table <AttributeTypesTableName>",
                 "  registry-index.sh --endpoint-url http://localhost:8000 --table AttributeTypesTable"})
-public final class RegistryIndexCli implements Callable<Integer> {
+public final class RegistryIndexCli extends TableCommand {
     static final String TABLE_VARIABLE = "ATTRIBUTE_TYPES_TABLE";
 
-    @Option(names = "--table", paramLabel = "NAME",
-            description = "The attribute types table: the stack output AttributeTypesTableName (default: $"
-                    + TABLE_VARIABLE + ").")
-    String table = System.getenv(TABLE_VARIABLE);
-
     @CommandLine.Mixin
-    DynamoDbConnection connection = new DynamoDbConnection();
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+    RegistryOptions registry = new RegistryOptions();
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -39,25 +30,37 @@ public final class RegistryIndexCli implements Callable<Integer> {
 
     /** Runs the migration; returns the exit code (0 done, 1 failed, 2 bad arguments). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new RegistryIndexCli());
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler(new FailureMessages());
-        return commandLine.execute(args);
+        return CommandLines.execute(new RegistryIndexCli(), args, out, err);
     }
 
     @Override
-    public Integer call() {
-        if (table == null || table.isBlank()) {
-            throw new UsageException("Name the attribute types table: --table <AttributeTypesTableName output of the"
-                    + " stack> (or set " + TABLE_VARIABLE + ")");
-        }
-        try (DynamoDbClient client = connection.client()) {
-            int indexed = new RegistryIndexBackfill(client, table).run();
-            String where = connection.where(table);
-            spec.commandLine().getOut().println(indexed == 0 ? "Every registered type of " + where
-                    + " was indexed already." : "Indexed " + indexed + " registered types of " + where + ".");
-        }
+    ConnectionOptions options() {
+        return registry;
+    }
+
+    @Override
+    String tableOptions() {
+        return "--table with the stack's AttributeTypesTableName output";
+    }
+
+    @Override
+    Integer run(DynamoDbClient client, PrintWriter out) {
+        int indexed = new RegistryIndexBackfill(client, registry.table()).run();
+        String where = registry.where();
+        out.println(indexed == 0 ? "Every registered type of " + where + " was indexed already."
+                : "Indexed " + indexed + " registered types of " + where + ".");
         return 0;
+    }
+
+    /** The attribute types table, and where it is. */
+    static final class RegistryOptions extends ConnectionOptions {
+        @Option(names = "--table", paramLabel = "NAME", description = "The attribute types table: the stack output"
+                + " AttributeTypesTableName (default: $" + TABLE_VARIABLE + ").")
+        String table = System.getenv(TABLE_VARIABLE);
+
+        @Override
+        String table() {
+            return required(table, "--table", "attribute types table", "AttributeTypesTableName", TABLE_VARIABLE);
+        }
     }
 }

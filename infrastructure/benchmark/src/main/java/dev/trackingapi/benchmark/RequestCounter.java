@@ -1,5 +1,6 @@
 package dev.trackingapi.benchmark;
 
+import dev.trackingapi.store.dynamodb.CustomersTable;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -43,14 +44,21 @@ public final class RequestCounter implements ExecutionInterceptor {
     private final LongAdder failedConditions = new LongAdder();
     /** In half read units, so that they add up as integers. */
     private final LongAdder halfReadUnits = new LongAdder();
+    private final LongAdder erasureCountReads = new LongAdder();
 
-    /** The counts at one moment; subtract two to get what happened in between. */
+    /**
+     * The counts at one moment; subtract two to get what happened in between.
+     *
+     * @param erasureCountReads of the read requests, those of a project's erasure count (one per environment and
+     *                          project every trust window)
+     */
     public record Counts(long writeRequests, long readRequests, long writeUnits, long itemBytes, long failedConditions,
-                         long halfReadUnits) {
+                         long halfReadUnits, long erasureCountReads) {
         public Counts minus(Counts earlier) {
             return new Counts(writeRequests - earlier.writeRequests, readRequests - earlier.readRequests,
                     writeUnits - earlier.writeUnits, itemBytes - earlier.itemBytes,
-                    failedConditions - earlier.failedConditions, halfReadUnits - earlier.halfReadUnits);
+                    failedConditions - earlier.failedConditions, halfReadUnits - earlier.halfReadUnits,
+                    erasureCountReads - earlier.erasureCountReads);
         }
 
         public double readUnits() {
@@ -60,7 +68,7 @@ public final class RequestCounter implements ExecutionInterceptor {
 
     public Counts snapshot() {
         return new Counts(writeRequests.sum(), readRequests.sum(), writeUnits.sum(), itemBytes.sum(),
-                failedConditions.sum(), halfReadUnits.sum());
+                failedConditions.sum(), halfReadUnits.sum(), erasureCountReads.sum());
     }
 
     @Override
@@ -117,6 +125,10 @@ public final class RequestCounter implements ExecutionInterceptor {
                 || request instanceof QueryRequest || request instanceof ScanRequest
                 || request instanceof TransactGetItemsRequest) {
             readRequests.increment();
+            if (request instanceof GetItemRequest get && get.key().containsKey(CustomersTable.SK)
+                    && CustomersTable.ERASURES.equals(get.key().get(CustomersTable.SK).s())) {
+                erasureCountReads.increment();
+            }
         }
     }
 

@@ -11,7 +11,12 @@ import com.networknt.schema.oas.OpenApi31;
 import dev.trackingapi.api.ApiResponses;
 import dev.trackingapi.model.AttributeType;
 import dev.trackingapi.model.CatalogKind;
+import dev.trackingapi.model.Erasure;
+import dev.trackingapi.model.ErasureCounts;
+import dev.trackingapi.model.ErasureReceipt;
 import dev.trackingapi.model.ProductStatus;
+import dev.trackingapi.model.Scope;
+import dev.trackingapi.testing.ApiGatewayEvents;
 import dev.trackingapi.testing.ReadApi;
 import dev.trackingapi.testing.TestDynamoDb;
 import dev.trackingapi.testing.TrackingApi;
@@ -23,6 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -260,15 +267,23 @@ class OpenApiTest {
                 new Object[]{401, "Unauthenticated", api.post("/track/event/v2", null, "{}")},
                 new Object[]{413, "PayloadTooLarge", api.post("/rest-api/event", project, "x".repeat(Limits.MAX_BODY_BYTES + 1))},
                 new Object[]{422, "ValidationFailed", api.post("/track/event/v2", project, "{\"attributes\":[{\"type\":\"colour\"}]}")},
+                new Object[]{200, "Erased", api.erase(project, "u1")},
+                new Object[]{200, "Erased", api.erase(project, "nobody")},
+                new Object[]{403, "Forbidden", api.call(ApiGatewayEvents.delete("u1", project, Scope.DEFAULT))},
+                new Object[]{422, "ValidationFailed", api.erase(project, " ")},
+                new Object[]{202, "ErasureIncomplete", response(ApiResponses.erasure(new Erasure(new ErasureReceipt(
+                        "er_" + "A".repeat(22), project, "h", Instant.now(), null, null, new ErasureCounts(1, 2, 3)),
+                        Duration.ofSeconds(1))))},
                 new Object[]{500, "InternalError", response(ApiResponses.internalError("request-1"))},
                 new Object[]{503, "ServiceUnavailable", response(ApiResponses.unavailable())});
         assertThat(((TrackingApi.Response) answers.get(1)[2]).body()).contains("type_mismatch");
         assertThat(((TrackingApi.Response) answers.get(2)[2]).body()).contains("attribute_limit_exceeded");
 
         assertEachValidatesAgainstItsResponse(answers);
-        TrackingApi.Response unavailable = (TrackingApi.Response) answers.get(8)[2];
+        TrackingApi.Response unavailable = (TrackingApi.Response) answers.get(answers.size() - 1)[2];
         assertThat(unavailable.status()).isEqualTo(503);
         assertThat(Integer.parseInt(unavailable.headers().get("retry-after"))).isPositive();
+        assertThat(((TrackingApi.Response) answers.get(7)[2]).body()).as("u1 had a profile").contains("\"profile\":1");
 
         String productBody = "{\"id\":\"p1\",\"name\":\"Mixer\",\"image\":\"https://cdn.example.com/m.png\","
                 + "\"url\":\"https://shop.example.com/m\",\"price\":12.20,\"status\":\"inStock\",\"vendor\":\"Acme\"}";

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
+import dev.trackingapi.service.CustomerProfiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +55,7 @@ class TemplateCrossReferencesTest {
 
     @Test
     void everyHandler_isAClassOfTheFunctions_implementingRequestHandler_withTheConstructorLambdaCalls() throws Exception {
-        assertThat(template.functions()).hasSize(19);
+        assertThat(template.functions()).hasSize(20);
         for (SamTemplate.Function function : template.functions()) {
             assertThat(function.handler()).as(function.logicalId()).endsWith("::handleRequest");
             Class<?> handler = Class.forName(function.handlerClass());
@@ -125,6 +127,11 @@ class TemplateCrossReferencesTest {
         }
     }
 
+    /** A route path as a pattern of raw paths: each {variable} one non-empty segment. */
+    private static String pathPattern(String path) {
+        return java.util.regex.Pattern.quote(path).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
+    }
+
     @Test
     void theApi_isGuardedByTheKeyAuthorizer_throughItsSnapStartAlias_withACacheTtlParameter() throws Exception {
         Map<String, Object> api = SamTemplate.properties(template.resource("TrackingApi"));
@@ -174,7 +181,16 @@ class TemplateCrossReferencesTest {
             assertThat(function.property("AutoPublishAlias")).as(id).isEqualTo("live");
             assertThat(function.properties().get("AutoPublishAliasAllProperties")).as(id).isEqualTo(true);
             assertThat(function.property("MemorySize")).as(id).isIn(512, 1024);
-            assertThat(function.property("Timeout")).as(id).isEqualTo(10);
+            if (function.routes().stream().anyMatch(route -> route.path().equals("/customers/{id}")
+                    && route.method().equals("DELETE"))) {
+                assertThat((Integer) function.property("Timeout")).as(id + ": an erasure works as long as API"
+                        + " Gateway waits (30 s)").isBetween(20, 29);
+            } else {
+                assertThat(function.property("Timeout")).as(id).isEqualTo(10);
+                assertThat(Duration.ofSeconds((Integer) function.property("Timeout"))).as(id + ": no request that"
+                        + " saw a profile before its erasure may still run when the erasure completes")
+                        .isLessThanOrEqualTo(CustomerProfiles.TRUST_WINDOW);
+            }
             assertThat(String.valueOf(function.environment().get("JAVA_TOOL_OPTIONS")))
                     .contains("-XX:+TieredCompilation").contains("-XX:TieredStopAtLevel=1");
             assertThat(map(globals.get("LoggingConfig"))).containsEntry("LogFormat", "JSON");

@@ -12,6 +12,7 @@ import dev.trackingapi.entrypoints.CustomerEventsHandler;
 import dev.trackingapi.entrypoints.CustomerHandler;
 import dev.trackingapi.entrypoints.DeleteCollectionHandler;
 import dev.trackingapi.entrypoints.DeleteProductHandler;
+import dev.trackingapi.entrypoints.EraseCustomerHandler;
 import dev.trackingapi.entrypoints.EventSchemaHandler;
 import dev.trackingapi.entrypoints.ExplorerHandler;
 import dev.trackingapi.entrypoints.GetCollectionProductsHandler;
@@ -119,6 +120,8 @@ final class LocalHandlers {
                 new EventSchemaHandler(Wiring.schemaReader(dynamoDb, environment), clock)));
         factories.put(handler(ExplorerHandler.class), Factory.route(environment ->
                 new ExplorerHandler(ExplorerPage.load())));
+        factories.put(handler(EraseCustomerHandler.class), Factory.route(environment ->
+                new EraseCustomerHandler(Wiring.customerEraser(dynamoDb, environment), clock)));
         return factories;
     };
 

@@ -389,7 +389,7 @@ class LocalApiIT {
                         .isEqualTo(((Map<String, Object>) index.get("Projection")).get("ProjectionType"));
             }
         }
-        assertThat(tables).isEqualTo(5);
+        assertThat(tables).isEqualTo(6);
     }
 
     /** The status line, headers and content-length body of one HTTP/1.1 response, without waiting for the close. */

@@ -14,8 +14,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
 
-/** Which DynamoDB the admin tools work on: AWS through the default chains, or an endpoint such as DynamoDB Local. */
-final class DynamoDbConnection {
+/**
+ * Where a tool's tables are: AWS through the default chains, or an endpoint such as DynamoDB Local. Each tool adds its
+ * table options ({@link DynamoDbOptions}, {@link ReceiptsOptions}).
+ */
+abstract class ConnectionOptions {
     private static final Region LOCAL_REGION = Region.US_EAST_1;
 
     @Option(names = "--endpoint-url", paramLabel = "URL",
@@ -27,6 +30,18 @@ final class DynamoDbConnection {
 
     @Option(names = "--profile", paramLabel = "PROFILE", description = "AWS named profile (default: the SDK's chain).")
     String profile;
+
+    /** The tool's main table. */
+    abstract String table();
+
+    /** A table option's value, or a usage error naming the stack output that holds it. */
+    static String required(String value, String option, String what, String output, String variable) {
+        if (value == null || value.isBlank()) {
+            throw new UsageException("Name the " + what + ": " + option + " <" + output + " output of the stack>"
+                    + (variable == null ? "" : " (or set " + variable + ")"));
+        }
+        return value;
+    }
 
     Region region() {
         if (region != null) {
@@ -54,7 +69,17 @@ final class DynamoDbConnection {
         return DynamoDbClients.create(endpoint, region(), credentials());
     }
 
-    /** "table T at URL" or "table T in REGION", for messages. */
+    /** The main table and where it is, for messages (never failing, even when no table was named). */
+    String where() {
+        String table;
+        try {
+            table = table();
+        } catch (UsageException none) {
+            table = "(none named)";
+        }
+        return where(table);
+    }
+
     String where(String table) {
         return "table " + table + (endpoint != null ? " at " + endpoint : " in " + (region != null ? region : "the default region"));
     }
