@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs a command-line tool of this repository (admin/api-keys.sh, import/import.sh): builds its module on first use
-# and whenever its sources or the functions' are newer than its last build (quietly, without tests), then runs its
-# main class with every argument. Needs only a JDK 17+ and Maven. Usage: java-tool.sh MODULE MAIN-CLASS [ARG...]
+# Runs a command-line tool of this repository (admin/api-keys.sh, erasure-receipts.sh, registry-index.sh,
+# import/import.sh): builds its module on first use and whenever its sources or the functions' are newer than its last
+# build (quietly, without tests), then runs its main class with every argument. Needs only a JDK 17+ and Maven.
+# Usage: java-tool.sh MODULE MAIN-CLASS [ARG...]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 module="$1"

@@ -1,6 +1,9 @@
 package dev.trackingapi.api;
 
-/** A request that fails before validation (no key, unreadable body, too large), with the status and error type it gets. */
+/**
+ * A request that fails outside validation (no key, unreadable body, too large, nothing at that id), with the status and
+ * error type it gets.
+ */
 public final class HttpProblem extends RuntimeException {
     private final int status;
     private final String type;
@@ -22,6 +25,11 @@ public final class HttpProblem extends RuntimeException {
     /** The key is valid but may not do this: 403, before anything is read or written. */
     public static HttpProblem forbidden(String message) {
         return new HttpProblem(403, "AuthorizationError", message);
+    }
+
+    /** What was asked for does not exist in the key's project: 404. */
+    public static HttpProblem notFound(String message) {
+        return new HttpProblem(404, "NotFoundError", message);
     }
 
     public static HttpProblem payloadTooLarge(String message) {

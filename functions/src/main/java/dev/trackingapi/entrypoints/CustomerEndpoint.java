@@ -1,6 +1,7 @@
 package dev.trackingapi.entrypoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.model.TrackingResult;
 import dev.trackingapi.service.CustomerTracker;
 import dev.trackingapi.validation.CustomerRequestReader;
@@ -20,7 +21,7 @@ abstract class CustomerEndpoint extends TrackingEndpoint {
     }
 
     @Override
-    final TrackingResult track(String projectId, JsonNode body, Instant receivedAt) {
-        return tracker.upsert(projectId, CustomerRequestReader.read(body), customAttributeCap, receivedAt);
+    final TrackingResult track(String projectId, JsonNode body, Instant receivedAt, InvocationMetrics metrics) {
+        return tracker.upsert(projectId, CustomerRequestReader.read(body), customAttributeCap, receivedAt, metrics);
     }
 }

@@ -1,6 +1,7 @@
 package dev.trackingapi.entrypoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.model.TrackingResult;
 import dev.trackingapi.service.EventTracker;
 import dev.trackingapi.validation.EventRequestReader;
@@ -20,7 +21,7 @@ abstract class EventEndpoint extends TrackingEndpoint {
     }
 
     @Override
-    final TrackingResult track(String projectId, JsonNode body, Instant receivedAt) {
-        return tracker.track(projectId, reader.read(body), receivedAt);
+    final TrackingResult track(String projectId, JsonNode body, Instant receivedAt, InvocationMetrics metrics) {
+        return tracker.track(projectId, reader.read(body), receivedAt, metrics);
     }
 }

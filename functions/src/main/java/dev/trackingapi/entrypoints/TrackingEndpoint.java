@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.api.ApiRequest;
 import dev.trackingapi.api.ApiResponses;
+import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.model.Scope;
 import dev.trackingapi.model.TrackingResult;
 
@@ -17,11 +18,15 @@ abstract class TrackingEndpoint extends ApiEndpoint {
         super(Scope.TRACK, clock);
     }
 
-    /** Validates the body (throwing {@code RequestValidationException}) and tracks it for the project. */
-    abstract TrackingResult track(String projectId, JsonNode body, Instant receivedAt);
+    /**
+     * Validates the body (throwing {@code RequestValidationException}) and tracks it for the project, reporting what
+     * was written to {@code metrics}.
+     */
+    abstract TrackingResult track(String projectId, JsonNode body, Instant receivedAt, InvocationMetrics metrics);
 
     @Override
     final APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        return ApiResponses.success(track(request.projectId(), request.jsonBody(), request.receivedAt()));
+        return ApiResponses.success(track(request.projectId(), request.jsonBody(), request.receivedAt(),
+                request.metrics()));
     }
 }

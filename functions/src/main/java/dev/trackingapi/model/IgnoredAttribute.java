@@ -25,6 +25,16 @@ public record IgnoredAttribute(String attribute, Reason reason, AttributeType re
             return code;
         }
 
+        /** The reason a stored code names. */
+        public static Reason fromCode(String code) {
+            for (Reason reason : values()) {
+                if (reason.code.equals(code)) {
+                    return reason;
+                }
+            }
+            throw new IllegalArgumentException("Unknown stored reason: " + code);
+        }
+
     }
 
     public static IgnoredAttribute typeMismatch(Attribute attribute, AttributeType registeredType) {

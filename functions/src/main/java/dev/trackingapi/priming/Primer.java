@@ -11,9 +11,12 @@ import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
 /**
@@ -22,7 +25,8 @@ import java.util.function.IntSupplier;
  * <ol>
  * <li>rehearses whole requests through it while its DynamoDB client's HTTP client sends nothing
  * ({@link RehearsableHttpClient}), so that the JIT compiles every step of our code and the SDK's into the snapshot:
- * a new project every few requests, so that both the first-request and the steady-state paths run;</li>
+ * a new project every few requests, so that both the first-request and the steady-state paths run; what they print
+ * (their metrics' EMF lines) goes nowhere, as rehearsed requests are not requests;</li>
  * <li>forgets what the rehearsal taught the function's caches (it is true of no project);</li>
  * <li>makes real DynamoDB requests that change nothing ({@link WarmUpRequests}): connections, credentials, the HTTP
  * client's own path;</li>
@@ -62,31 +66,83 @@ public final class Primer implements Resource {
     public static void eventFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                      RehearsableHttpClient httpClient, TypeRegistry types, CustomerProfiles profiles,
                                      Runnable warmUp) {
-        trackingFunction(handler, PrimingSamples.EVENT_REQUESTS, httpClient, types, profiles, warmUp);
+        register(new Primer(httpClient, () -> rehearseRoute(handler, bodies(PrimingSamples.EVENT_REQUESTS)), () -> {
+            types.forget();
+            profiles.forget();
+        }, warmUp, types::learnRegistered));
     }
 
     /** Primes a function that upserts customers. */
     public static void customerFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                         RehearsableHttpClient httpClient, TypeRegistry types, Runnable warmUp) {
-        trackingFunction(handler, PrimingSamples.CUSTOMER_REQUESTS, httpClient, types, null, warmUp);
+        register(new Primer(httpClient, () -> rehearseRoute(handler, bodies(PrimingSamples.CUSTOMER_REQUESTS)),
+                types::forget, warmUp, types::learnRegistered));
+    }
+
+    /** Primes a catalog function with its route's samples; the catalog caches nothing, so nothing is forgotten or learnt. */
+    public static void catalogFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                       RehearsableHttpClient httpClient, CatalogRoute route, Runnable warmUp) {
+        register(new Primer(httpClient, () -> rehearseRoute(handler,
+                round -> PrimingSamples.catalogRequest(route, round)), () -> {
+        }, warmUp, () -> 0));
+    }
+
+    /**
+     * Primes GET /customers/{id}: its reads of a profile need the customer attributes' types, which it learns as the
+     * tracking functions do.
+     */
+    public static void customerReadFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                            RehearsableHttpClient httpClient, Runnable forget, Runnable warmUp,
+                                            IntSupplier learning) {
+        readFunction(handler, httpClient, PrimingSamples.CUSTOMER_READS, forget, warmUp, learning);
+    }
+
+    /** Primes GET /customers/{id}/events; it keeps nothing between requests. */
+    public static void eventReadFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                         RehearsableHttpClient httpClient, Runnable warmUp) {
+        readFunction(handler, httpClient, PrimingSamples.EVENT_READS, () -> { }, warmUp, () -> 0);
+    }
+
+    /** Primes GET /schema; it keeps nothing between requests. */
+    public static void schemaFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                      RehearsableHttpClient httpClient, Runnable warmUp) {
+        readFunction(handler, httpClient, PrimingSamples.SCHEMA_READS, () -> { }, warmUp, () -> 0);
+    }
+
+    /** Primes GET /schema/events/{name}; it keeps nothing between requests. */
+    public static void eventSchemaFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                           RehearsableHttpClient httpClient, Runnable warmUp) {
+        readFunction(handler, httpClient, PrimingSamples.EVENT_SCHEMA_READS, () -> { }, warmUp, () -> 0);
+    }
+
+    /** Primes the data explorer's page: it reads nothing, so there is no DynamoDB request to make. */
+    public static void explorer(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                RehearsableHttpClient httpClient) {
+        register(new Primer(httpClient, () -> rehearseRoute(handler, round -> PrimingSamples.readRequest(
+                new PrimingSamples.Read(Map.of(), ""), round)), () -> { }, () -> { }, () -> 0));
+    }
+
+    private static void readFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                     RehearsableHttpClient httpClient, List<PrimingSamples.Read> reads,
+                                     Runnable forget, Runnable warmUp, IntSupplier learning) {
+        register(new Primer(httpClient, () -> rehearseRoute(handler,
+                round -> PrimingSamples.readRequest(reads.get(round % reads.size()), round)), forget, warmUp, learning));
+    }
+
+    /** Primes the erasure function: erasures of customers that have nothing stored, and refused requests. */
+    public static void erasureFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                       RehearsableHttpClient httpClient, Runnable forget, Runnable warmUp) {
+        register(new Primer(httpClient, () -> rehearseRoute(handler, PrimingSamples::erasureRequest), forget, warmUp,
+                () -> 0));
     }
 
     /** Primes the batch function: batches of events and customers, then {@link WarmUpRequests#batchFunction}. */
     public static void batchFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                      RehearsableHttpClient httpClient, TypeRegistry types, CustomerProfiles profiles,
                                      Runnable warmUp) {
-        trackingFunction(handler, PrimingSamples.BATCH_REQUESTS, httpClient, types, profiles, warmUp);
-    }
-
-    /** A tracking route's priming: its samples rehearsed, its caches forgotten, then taught every registered type. */
-    private static void trackingFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
-                                         List<String> samples, RehearsableHttpClient httpClient, TypeRegistry types,
-                                         CustomerProfiles profilesOrNull, Runnable warmUp) {
-        register(new Primer(httpClient, () -> rehearseRoute(handler, samples), () -> {
+        register(new Primer(httpClient, () -> rehearseRoute(handler, bodies(PrimingSamples.BATCH_REQUESTS)), () -> {
             types.forget();
-            if (profilesOrNull != null) {
-                profilesOrNull.forget();
-            }
+            profiles.forget();
         }, warmUp, types::learnRegistered));
     }
 
@@ -110,10 +166,14 @@ public final class Primer implements Resource {
         Core.getGlobalContext().register(primer);
     }
 
+    private static IntFunction<APIGatewayV2HTTPEvent> bodies(List<String> bodies) {
+        return round -> PrimingSamples.routeRequest(bodies, round);
+    }
+
     private static void rehearseRoute(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
-                                      List<String> bodies) {
+                                      IntFunction<APIGatewayV2HTTPEvent> requests) {
         for (int i = 0; i < REHEARSED_REQUESTS; i++) {
-            handler.handleRequest(PrimingSamples.routeRequest(bodies.get(i % bodies.size()), i), PrimingContext.SILENT);
+            handler.handleRequest(requests.apply(i), PrimingContext.SILENT);
         }
     }
 
@@ -128,7 +188,7 @@ public final class Primer implements Resource {
     }
 
     void run() {
-        attempt(() -> httpClient.rehearse(rehearsal), "the request path");
+        attempt(() -> httpClient.rehearse(() -> withoutStandardOutput(rehearsal)), "the request path");
         attempt(forget, "forgetting the rehearsal");
         attempt(() -> {
             for (int round = 0; round < REAL_DYNAMODB_ROUNDS; round++) {
@@ -144,6 +204,17 @@ public final class Primer implements Resource {
         // Priming's garbage would otherwise fill the snapshot and be collected during a restored environment's first
         // requests: a young collection there costs more than the request itself.
         System.gc();
+    }
+
+    /** Runs the work with standard output discarded: nothing it prints reaches the function's log. */
+    static void withoutStandardOutput(Runnable work) {
+        PrintStream real = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream(), false));
+        try {
+            work.run();
+        } finally {
+            System.setOut(real);
+        }
     }
 
     private static void attempt(Runnable step, String what) {

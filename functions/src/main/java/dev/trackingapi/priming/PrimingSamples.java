@@ -6,6 +6,8 @@ import dev.trackingapi.api.ApiRequest;
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.model.Scope;
 
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +65,80 @@ final class PrimingSamples {
     static final List<String> BATCH_REQUESTS = List.of(BATCH, BATCH, BATCH, "{\"batch\":[{\"type\":\"order\"}]}",
             INVALID, NOT_JSON);
 
+    static final String PRODUCT = """
+            {"id":"#warm-up","name":"Mixer","image":"https://cdn.example.com/mixer.png",
+             "url":"https://shop.example.com/products/mixer","price":1321.50,"status":"inStock",
+             "description":"","originalHigherPrice":"1499.00","vendor":"Acme","tags":["ignored"]}""";
+
+    static final String MINIMAL_PRODUCT = """
+            {"id":"#warm-up","name":"Juicer","image":"http://cdn.example.com/j.png","url":"http://example.com/j",
+             "price":"12.20","status":"outOfStock","description":null}""";
+
+    static final String INVALID_PRODUCT = """
+            {"id":"","name":"","image":"cdn/x.png","price":"cheap","status":"1outOfStock","vendor":7}""";
+
+    static final String COLLECTION = """
+            {"id":"#warm-up","name":"Summer","description":"Hot days","image":"https://cdn.example.com/s.png",
+             "url":"https://shop.example.com/collections/summer"}""";
+
+    static final String MINIMAL_COLLECTION = """
+            {"id":"#warm-up","name":"Kitchen","image":"","url":null}""";
+
+    static final String INVALID_COLLECTION = """
+            {"id":"\u0000","name":7,"url":"ftp://example.com"}""";
+
+    static final String PRODUCT_IDS = """
+            {"products":["#warm-up","#warm-up-b","#warm-up"]}""";
+
+    static final String INVALID_PRODUCT_IDS = """
+            {"products":["",7,null]}""";
+
+    /** One rehearsed request of a catalog route: its path's id (as API Gateway passes it, decoded), query and body. */
+    private record CatalogSample(String method, String pathId, Map<String, String> query, String body) {
+    }
+
+    private static final List<String> PATH_IDS = List.of("#warm-up", "warm up ✓", "#warm-up", "",
+            "x".repeat(51));
+
+    private static final Map<CatalogRoute, List<CatalogSample>> CATALOG_REQUESTS = new EnumMap<>(Map.of(
+            CatalogRoute.UPSERT_PRODUCT, bodies(List.of(PRODUCT, MINIMAL_PRODUCT, PRODUCT, INVALID_PRODUCT,
+                    NOT_JSON)),
+            CatalogRoute.UPSERT_COLLECTION, bodies(List.of(COLLECTION, MINIMAL_COLLECTION, COLLECTION,
+                    INVALID_COLLECTION, NOT_JSON)),
+            CatalogRoute.DELETE_PRODUCT, paths("DELETE", Map.of(), null),
+            CatalogRoute.DELETE_COLLECTION, paths("DELETE", Map.of(), null),
+            CatalogRoute.GET_PRODUCT, paths("GET", Map.of(), null),
+            CatalogRoute.ADD_PRODUCTS, mappings(),
+            CatalogRoute.REMOVE_PRODUCTS, mappings(),
+            CatalogRoute.LIST_PRODUCTS, List.of(
+                    new CatalogSample("GET", "#warm-up", Map.of(), null),
+                    new CatalogSample("GET", "#warm-up", Map.of("limit", "10"), null),
+                    new CatalogSample("GET", "#warm-up", Map.of("limit", "1",
+                            "cursor", "AQAAAAAAAAAAAAAAAA"), null),
+                    new CatalogSample("GET", "", Map.of("limit", "0"), null))));
+    /** A GET request of a read route: its path parameters and its raw query string. */
+    record Read(Map<String, String> pathParameters, String rawQuery) {
+    }
+
+    static final List<Read> CUSTOMER_READS = List.of(
+            new Read(Map.of("id", CUSTOMER_ID), ""),
+            new Read(Map.of(), "id=%23warm-up%2F1"),
+            new Read(Map.of("id", CUSTOMER_ID), "limit=1"),
+            new Read(Map.of("id", ""), ""));
+
+    static final List<Read> EVENT_READS = List.of(
+            new Read(Map.of("id", CUSTOMER_ID), ""),
+            new Read(Map.of("id", CUSTOMER_ID), "limit=10&from=1579547655000&to=1579547659000&name=Add+To+Cart"),
+            new Read(Map.of(), "customerId=%23warm-up&limit=2&cursor=AQAAAAAAAAAAAAAAAA"),
+            new Read(Map.of("id", CUSTOMER_ID), "limit=0&from=x&to=-1&colour=red"));
+
+    static final List<Read> SCHEMA_READS = List.of(new Read(Map.of(), ""), new Read(Map.of(), "x=1"));
+
+    static final List<Read> EVENT_SCHEMA_READS = List.of(
+            new Read(Map.of("name", "Add To Cart"), ""),
+            new Read(Map.of("name", "a/b #c"), ""),
+            new Read(Map.of("name", ""), ""));
+
     private PrimingSamples() {
     }
 
@@ -72,18 +148,91 @@ final class PrimingSamples {
                 .replace(CUSTOMER_ID, CUSTOMER_ID + "-" + customerSuffix);
     }
 
+    private static List<CatalogSample> bodies(List<String> bodies) {
+        return bodies.stream().map(body -> new CatalogSample("POST", null, Map.of(), body)).toList();
+    }
+
+    private static List<CatalogSample> paths(String method, Map<String, String> query, String body) {
+        return PATH_IDS.stream().map(id -> new CatalogSample(method, id, query, body)).toList();
+    }
+
+    private static List<CatalogSample> mappings() {
+        return List.of(new CatalogSample("POST", "#warm-up", Map.of(), PRODUCT_IDS),
+                new CatalogSample("POST", "warm up", Map.of(), PRODUCT_IDS),
+                new CatalogSample("POST", "#warm-up", Map.of(), PRODUCT_IDS),
+                new CatalogSample("POST", "", Map.of(), INVALID_PRODUCT_IDS),
+                new CatalogSample("POST", "#warm-up", Map.of(), NOT_JSON));
+    }
+
+    /** A GET of a read route after the authorizer, with a key that may read: a new project every few requests. */
+    static APIGatewayV2HTTPEvent readRequest(Read read, int round) {
+        Map<String, String> pathParameters = new HashMap<>();
+        read.pathParameters().forEach((name, value) -> pathParameters.put(name,
+                value.replace(CUSTOMER_ID, CUSTOMER_ID + (round % Primer.REHEARSED_CUSTOMERS))));
+        return APIGatewayV2HTTPEvent.builder()
+                .withRawPath("/priming")
+                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+                .withRawQueryString(read.rawQuery())
+                .withIsBase64Encoded(false)
+                .withRequestContext(requestContext(round))
+                .build();
+    }
+
+    private static APIGatewayV2HTTPEvent.RequestContext requestContext(int round) {
+        return APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withRequestId("priming-" + round)
+                .withTimeEpoch(System.currentTimeMillis())
+                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withLambda(Map.of(ApiRequest.PROJECT_ID,
+                                Primer.PROJECT + "-" + round / Primer.REQUESTS_PER_PROJECT,
+                                ApiRequest.SCOPES, Scope.join(Scope.ALL)))
+                        .build())
+                .build();
+    }
+
+    /**
+     * Path ids of the erasure rehearsal: customers with nothing stored (the rehearsal's DynamoDB finds nothing), one
+     * whose id holds '#' and '!' as ids may, and an invalid one (blank).
+     */
+    static final List<String> ERASURE_IDS = List.of(CUSTOMER_ID, CUSTOMER_ID + "#1!x", "customer@example.com", " ");
+
     /**
      * The event API Gateway would pass after the authorizer: a new project every few requests, so that the rehearsal
      * meets empty caches as a restored environment does; the body's time varies, so events differ, and so does its
      * customer, among a few.
      */
-    static APIGatewayV2HTTPEvent routeRequest(String body, int round) {
+    static APIGatewayV2HTTPEvent routeRequest(List<String> bodies, int round) {
+        String body = bodies.get(round % bodies.size());
+        return request("POST", null, null, body.replace(TIME, Integer.toString(round))
+                .replace(CUSTOMER_ID, CUSTOMER_ID + (round % Primer.REHEARSED_CUSTOMERS)), round);
+    }
+
+    /** A request of a catalog route, in turn every sample of the route: valid and invalid ones, in a new project every few. */
+    static APIGatewayV2HTTPEvent catalogRequest(CatalogRoute route, int round) {
+        List<CatalogSample> samples = CATALOG_REQUESTS.get(route);
+        CatalogSample sample = samples.get(round % samples.size());
+        return request(sample.method(), sample.pathId() == null ? null : Map.of("id", sample.pathId()),
+                sample.query().isEmpty() ? null : sample.query(), sample.body(), round);
+    }
+
+    /** DELETE /customers/{id} as API Gateway would pass it: path parameter, no body. */
+    static APIGatewayV2HTTPEvent erasureRequest(int round) {
+        String id = ERASURE_IDS.get(round % ERASURE_IDS.size());
+        return request("DELETE", Map.of("id", id.equals(CUSTOMER_ID) ? id + (round % Primer.REHEARSED_CUSTOMERS) : id),
+                null, null, round);
+    }
+
+    private static APIGatewayV2HTTPEvent request(String method, Map<String, String> pathParameters,
+                                                 Map<String, String> query, String body, int round) {
         return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("POST /priming")
                 .withRawPath("/priming")
-                .withBody(body.replace(TIME, Integer.toString(round))
-                        .replace(CUSTOMER_ID, CUSTOMER_ID + (round % Primer.REHEARSED_CUSTOMERS)))
+                .withPathParameters(pathParameters)
+                .withQueryStringParameters(query)
+                .withBody(body)
                 .withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).build())
                         .withRequestId("priming-" + round)
                         .withTimeEpoch(System.currentTimeMillis())
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()

@@ -2,15 +2,24 @@ package dev.trackingapi.priming;
 
 import dev.trackingapi.auth.ApiKeys;
 import dev.trackingapi.model.AttributeScope;
+import dev.trackingapi.model.CatalogKind;
+import dev.trackingapi.model.EventsQuery;
+import dev.trackingapi.store.dynamodb.CatalogTable;
 import dev.trackingapi.store.dynamodb.CustomersTable;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
+import dev.trackingapi.store.dynamodb.DynamoDbAttributeTypeStore;
+import dev.trackingapi.store.dynamodb.DynamoDbCatalogStore;
+import dev.trackingapi.store.dynamodb.DynamoDbCustomerItems;
 import dev.trackingapi.store.dynamodb.DynamoDbCustomerStore;
+import dev.trackingapi.store.dynamodb.DynamoDbEventStore;
 import dev.trackingapi.store.dynamodb.DynamoDbPrefetchStore;
+import dev.trackingapi.store.dynamodb.ErasureReceiptsTable;
 import dev.trackingapi.store.dynamodb.EventsTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -81,6 +90,97 @@ public final class WarmUpRequests {
         return () -> {
             events.run();
             customers.run();
+        };
+    }
+
+    /**
+     * What a catalog function asks, on entries of a project that cannot exist: its upsert's conditional UpdateItem
+     * (whose condition never holds), its deletion's mark (of an entry that is not there), its reads, an add that finds
+     * nothing to map, or a removal of mappings that are not there.
+     */
+    public static Runnable catalogFunction(DynamoDbClient dynamoDb, String catalogTable, CatalogRoute route) {
+        DynamoDbCatalogStore catalog = new DynamoDbCatalogStore(dynamoDb, catalogTable);
+        List<String> ids = List.of(NO_PROJECT);
+        return switch (route) {
+            case UPSERT_PRODUCT -> () -> impossibleUpdate(dynamoDb, catalogTable, CatalogKind.PRODUCT);
+            case UPSERT_COLLECTION -> () -> impossibleUpdate(dynamoDb, catalogTable, CatalogKind.COLLECTION);
+            case DELETE_PRODUCT -> () -> catalog.markDeleted(CatalogKind.PRODUCT, NO_PROJECT, NO_PROJECT, NO_PROJECT,
+                    Instant.EPOCH);
+            case DELETE_COLLECTION -> () -> catalog.markDeleted(CatalogKind.COLLECTION, NO_PROJECT, NO_PROJECT,
+                    NO_PROJECT, Instant.EPOCH);
+            case GET_PRODUCT -> () -> catalog.product(NO_PROJECT, NO_PROJECT);
+            case LIST_PRODUCTS -> () -> catalog.products(NO_PROJECT, NO_PROJECT, 1, null);
+            case ADD_PRODUCTS -> () -> catalog.addProducts(NO_PROJECT, NO_PROJECT, ids, Instant.EPOCH);
+            case REMOVE_PRODUCTS -> () -> catalog.removeProducts(NO_PROJECT, NO_PROJECT, ids);
+        };
+    }
+
+    private static void impossibleUpdate(DynamoDbClient dynamoDb, String catalogTable, CatalogKind kind) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(catalogTable)
+                    .key(CatalogTable.itemKey(kind, NO_PROJECT, NO_PROJECT))
+                    .updateExpression("SET #updatedAt = :now")
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#updatedAt", CatalogTable.UPDATED_AT, "#pk", CatalogTable.PK))
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromS("warm-up"))));
+        } catch (ConditionalCheckFailedException expected) {
+            // Always: the entry of a project that cannot exist.
+        }
+    }
+
+    /** What GET /customers/{id} asks: the Query of a profile, and of the customer scope's types. */
+    public static Runnable customerRead(DynamoDbClient dynamoDb, String attributeTypesTable, String customersTable) {
+        DynamoDbCustomerStore customers = new DynamoDbCustomerStore(dynamoDb, customersTable);
+        DynamoDbAttributeTypeStore types = new DynamoDbAttributeTypeStore(dynamoDb, attributeTypesTable);
+        return () -> {
+            customers.find(NO_PROJECT, NO_PROJECT, 1);
+            types.ofScope(AttributeScope.customer(NO_PROJECT), 1);
+        };
+    }
+
+    /** What GET /customers/{id}/events asks: the Query of a page. */
+    public static Runnable eventRead(DynamoDbClient dynamoDb, String eventsTable) {
+        DynamoDbEventStore events = new DynamoDbEventStore(dynamoDb, eventsTable);
+        EventsQuery query = new EventsQuery(NO_PROJECT, NO_PROJECT, EventsQuery.MIN_TIME, EventsQuery.END_OF_TIME,
+                null, 1, null);
+        return () -> events.page(query);
+    }
+
+    /** What GET /schema asks: the Query of the registry's by-project index. */
+    public static Runnable schemaRead(DynamoDbClient dynamoDb, String attributeTypesTable) {
+        DynamoDbAttributeTypeStore types = new DynamoDbAttributeTypeStore(dynamoDb, attributeTypesTable);
+        return () -> types.ofProject(NO_PROJECT, 1);
+    }
+
+    /** What GET /schema/events/{name} asks: the Query of one event name's scope. */
+    public static Runnable eventSchemaRead(DynamoDbClient dynamoDb, String attributeTypesTable) {
+        DynamoDbAttributeTypeStore types = new DynamoDbAttributeTypeStore(dynamoDb, attributeTypesTable);
+        AttributeScope scope = AttributeScope.event(NO_PROJECT, "warm-up");
+        return () -> types.ofScope(scope, 1);
+    }
+
+    /**
+     * What the erasure function asks first: a page of each of a customer's partitions (all empty: the customer of no
+     * project), and the lease of a receipt that does not exist (its condition never holds).
+     */
+    public static Runnable erasureFunction(DynamoDbClient dynamoDb, String customersTable, String eventsTable,
+                                           String receiptsTable) {
+        DynamoDbCustomerItems items = new DynamoDbCustomerItems(dynamoDb, customersTable, eventsTable, Runnable::run);
+        return () -> {
+            for (String partition : items.partitions()) {
+                items.page(partition, NO_PROJECT, NO_PROJECT, 1, null);
+            }
+            try {
+                dynamoDb.updateItem(update -> update.tableName(receiptsTable)
+                        .key(ErasureReceiptsTable.key(NO_PROJECT))
+                        .updateExpression("SET #owner = :owner")
+                        .conditionExpression("attribute_exists(#id)")
+                        .expressionAttributeNames(Map.of("#owner", ErasureReceiptsTable.LEASE_OWNER,
+                                "#id", ErasureReceiptsTable.ID))
+                        .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS("warm-up"))));
+            } catch (ConditionalCheckFailedException expected) {
+                // Always: no receipt has this id.
+            }
         };
     }
 

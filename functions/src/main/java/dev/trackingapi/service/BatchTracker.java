@@ -1,5 +1,6 @@
 package dev.trackingapi.service;
 
+import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.model.Attribute;
 import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.model.BatchItem;
@@ -84,9 +85,9 @@ public final class BatchTracker {
      * @return the outcome of each item, in the same order
      */
     public List<Outcome> track(String projectId, List<BatchItem> items, int customAttributeCap, Instant receivedAt,
-                               Instant startBy) {
+                               Instant startBy, InvocationMetrics metrics) {
         Outcome[] outcomes = new Outcome[items.size()];
-        Set<AttributeScope> unprepared = registerEarliestTypes(projectId, items, receivedAt, startBy);
+        Set<AttributeScope> unprepared = registerEarliestTypes(projectId, items, receivedAt, startBy, metrics);
         Map<String, List<Integer>> byCustomer = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             byCustomer.computeIfAbsent(items.get(i).customerId(), customer -> new ArrayList<>()).add(i);
@@ -107,7 +108,8 @@ public final class BatchTracker {
                     continue;
                 }
                 try {
-                    outcomes[i] = new Outcome.Stored(track(projectId, item, customAttributeCap, receivedAt));
+                    outcomes[i] = new Outcome.Stored(track(projectId, item, customAttributeCap, receivedAt,
+                            metrics));
                 } catch (StorageUnavailableException storage) {
                     unavailable = String.valueOf(storage.getMessage());
                     outcomes[i] = new Outcome.Unavailable(unavailable);
@@ -119,11 +121,13 @@ public final class BatchTracker {
         return List.of(outcomes);
     }
 
-    private TrackingResult track(String projectId, BatchItem item, int customAttributeCap, Instant receivedAt) {
+    private TrackingResult track(String projectId, BatchItem item, int customAttributeCap, Instant receivedAt,
+                                 InvocationMetrics metrics) {
         if (item instanceof BatchItem.Event event) {
-            return events.track(projectId, event.request(), receivedAt);
+            return events.track(projectId, event.request(), receivedAt, metrics);
         }
-        return customers.upsert(projectId, ((BatchItem.Customer) item).request(), customAttributeCap, receivedAt);
+        return customers.upsert(projectId, ((BatchItem.Customer) item).request(), customAttributeCap, receivedAt,
+                metrics);
     }
 
     /**
@@ -133,7 +137,7 @@ public final class BatchTracker {
      * @return the scopes whose types could not all be made sure of (storage trouble, or the start-by time passed)
      */
     private Set<AttributeScope> registerEarliestTypes(String projectId, List<BatchItem> items, Instant now,
-                                                      Instant startBy) {
+                                                      Instant startBy, InvocationMetrics metrics) {
         Map<AttributeScope, Map<String, Attribute>> earliest = new LinkedHashMap<>();
         for (BatchItem item : items) {
             Map<String, Attribute> scope = earliest.computeIfAbsent(scopeOf(projectId, item),
@@ -153,7 +157,7 @@ public final class BatchTracker {
                 return;
             }
             try {
-                types.check(types.prefetch(scope.getKey(), attributes, null), attributes, now);
+                types.check(types.prefetch(scope.getKey(), attributes, null), attributes, now, metrics);
             } catch (StorageUnavailableException storage) {
                 unprepared.add(scope.getKey());
             }

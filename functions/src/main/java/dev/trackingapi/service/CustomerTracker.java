@@ -1,5 +1,6 @@
 package dev.trackingapi.service;
 
+import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.model.Attribute;
 import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.model.CustomerRequest;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * Upserts one validated customer: reserved attributes always, custom attributes whose type matches the first-seen
- * type while the profile has room under the route's cap. What is not applied is reported and kept.
+ * type while the profile has room under the route's cap. What is not applied is reported and kept; the update, the
+ * types it registered and the values it ignored are reported to the invocation's metrics.
  */
 public final class CustomerTracker {
     private final TypeRegistry types;
@@ -25,9 +27,11 @@ public final class CustomerTracker {
         this.customers = customers;
     }
 
-    public TrackingResult upsert(String projectId, CustomerRequest request, int customAttributeCap, Instant now) {
+    public TrackingResult upsert(String projectId, CustomerRequest request, int customAttributeCap, Instant now,
+                                 InvocationMetrics metrics) {
         AttributeScope scope = AttributeScope.customer(projectId);
-        TypeRegistry.Checked checked = types.check(types.prefetch(scope, request.custom(), null), request.custom(), now);
+        TypeRegistry.Checked checked = types.check(types.prefetch(scope, request.custom(), null), request.custom(), now,
+                metrics);
         List<IgnoredAttribute> ignored = new ArrayList<>(checked.ignored());
         if (!ignored.isEmpty()) {
             customers.keepIgnored(projectId, request.customerId(), ignored, now);
@@ -41,6 +45,8 @@ public final class CustomerTracker {
             customers.keepIgnored(projectId, request.customerId(), limited, now);
             ignored.addAll(limited);
         }
+        metrics.customerUpdated();
+        metrics.ignored(ignored);
         return TrackingResult.of(ignored);
     }
 }

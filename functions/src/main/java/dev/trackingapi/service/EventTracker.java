@@ -1,5 +1,6 @@
 package dev.trackingapi.service;
 
+import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.model.EventKeys;
 import dev.trackingapi.model.EventRequest;
@@ -15,8 +16,9 @@ import java.util.concurrent.CompletionException;
  * Tracks one validated event: checks each attribute against its first-seen type, writes the event once, whatever the
  * number of retries, and makes sure the customer has a profile, beside the event's write. In steady state that is one
  * write and no read; in a fresh execution environment one read first when the event's types are not known yet, and
- * one write more per attribute or customer that is really new. It answers only when both the event and the profile
- * are stored.
+ * one write more per attribute or customer that is really new, and one read per project every
+ * {@link CustomerProfiles#TRUST_WINDOW} (whether an erasure happened). It answers only when both the event and the
+ * profile are stored. What it wrote (or found already written) is reported to the invocation's metrics.
  */
 public final class EventTracker {
     private final TypeRegistry types;
@@ -29,19 +31,27 @@ public final class EventTracker {
         this.events = events;
     }
 
-    public TrackingResult track(String projectId, EventRequest request, Instant receivedAt) {
+    public TrackingResult track(String projectId, EventRequest request, Instant receivedAt,
+                                InvocationMetrics metrics) {
         long timeMillis = request.timeMillis() != null ? request.timeMillis() : receivedAt.toEpochMilli();
         AttributeScope scope = AttributeScope.event(projectId, request.name());
         String customerId = request.customerId();
-        Prefetch prefetch = types.prefetch(scope, request.attributes(),
-                profiles.isKnown(projectId, customerId) ? null : customerId);
-        CompletableFuture<Void> customer = profiles.ensureExists(projectId, customerId, prefetch.customer(), receivedAt);
+        CustomerProfiles.Knowledge knowledge = profiles.knowledge(projectId, customerId);
+        Prefetch prefetch = types.prefetch(scope, request.attributes(), knowledge.trusted() ? null : customerId);
+        CompletableFuture<Void> customer = profiles.ensureExists(projectId, customerId, knowledge, prefetch.customer(),
+                receivedAt);
         TypeRegistry.Checked checked;
         try {
-            checked = types.check(prefetch, request.attributes(), receivedAt);
+            checked = types.check(prefetch, request.attributes(), receivedAt, metrics);
             String eventKey = EventKeys.of(projectId, request, timeMillis);
-            events.putIfAbsent(new StoredEvent(projectId, customerId, request.name(), timeMillis, eventKey,
-                    request.eventId(), receivedAt, checked.applied(), checked.ignored(), request.timeMillis() == null));
+            boolean stored = events.putIfAbsent(new StoredEvent(projectId, customerId, request.name(), timeMillis,
+                    eventKey, request.eventId(), receivedAt, checked.applied(), checked.ignored(),
+                    request.timeMillis() == null));
+            metrics.eventWritten(stored);
+            if (stored) {
+                // A retry's ignored values were counted with the event it found.
+                metrics.ignored(checked.ignored());
+            }
         } catch (RuntimeException | Error failed) {
             awaitQuietly(customer);
             throw failed;

@@ -1,5 +1,6 @@
 package dev.trackingapi.service;
 
+import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.model.Attribute;
 import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.model.AttributeType;
@@ -9,6 +10,7 @@ import dev.trackingapi.store.PrefetchStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,16 +71,22 @@ public final class TypeRegistry {
 
     /**
      * Checks each attribute against its first-seen type, registering the attribute's own type where the prefetch found
-     * none. An empty array from a flat object takes the registered array type, or registers string array.
+     * none (each registration this call wins is reported to {@code metrics}). An empty array from a flat object takes
+     * the registered array type, or registers string array.
      */
-    Checked check(Prefetch prefetch, List<Attribute> attributes, Instant now) {
+    Checked check(Prefetch prefetch, List<Attribute> attributes, Instant now, InvocationMetrics metrics) {
         List<Attribute> applied = new ArrayList<>(attributes.size());
         List<IgnoredAttribute> ignored = new ArrayList<>(0);
         for (Attribute attribute : attributes) {
             AttributeType registered = prefetch.registered().get(attribute.name());
             if (registered == null) {
-                registered = store.registerIfAbsent(prefetch.scope(), attribute.name(), attribute.type(), now);
+                AttributeTypeStore.Registration registration = store.registerIfAbsent(prefetch.scope(),
+                        attribute.name(), attribute.type(), now);
+                registered = registration.type();
                 cache.put(key(prefetch.scope().id(), attribute.name()), registered);
+                if (registration.won()) {
+                    metrics.typeRegistered();
+                }
             }
             if (registered == attribute.type() && !attribute.anyArrayType()) {
                 applied.add(attribute);
@@ -89,6 +97,38 @@ public final class TypeRegistry {
             }
         }
         return new Checked(applied, ignored);
+    }
+
+    /**
+     * The registered types of the named attributes of a scope, for reading stored values back: from the cache, and in
+     * one Query of the whole scope (then cached) only when one of them is not cached. A name with no registered type
+     * is absent from the answer.
+     */
+    Map<String, AttributeType> typesOf(AttributeScope scope, Collection<String> attributeNames) {
+        Map<String, AttributeType> types = new HashMap<>(attributeNames.size() * 2);
+        boolean missing = false;
+        for (String name : attributeNames) {
+            AttributeType type = cache.get(key(scope.id(), name));
+            if (type == null) {
+                missing = true;
+                break;
+            }
+            types.put(name, type);
+        }
+        if (!missing) {
+            return types;
+        }
+        for (AttributeTypeStore.Registered registered : store.ofScope(scope, MAX_CACHED_TYPES / 2).types()) {
+            cache.put(key(scope.id(), registered.attributeName()), registered.type());
+        }
+        types.clear();
+        for (String name : attributeNames) {
+            AttributeType type = cache.get(key(scope.id(), name));
+            if (type != null) {
+                types.put(name, type);
+            }
+        }
+        return types;
     }
 
     /**

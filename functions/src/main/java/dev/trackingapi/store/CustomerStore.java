@@ -13,8 +13,14 @@ public interface CustomerStore {
     /** Creates an empty profile for the customer unless it exists; never changes an existing one. */
     void createIfAbsent(String projectId, String customerId, Instant now);
 
-    /** Whether the customer has a profile (an eventually consistent read). */
+    /** Whether the customer has a profile (a strongly consistent read, so that an erasure is never read around). */
     boolean exists(String projectId, String customerId);
+
+    /**
+     * How many erasures of a profile the project has had (0 for none), by a strongly consistent read: what an
+     * environment remembers of the project's profiles holds only while this has not changed.
+     */
+    long erasureGeneration(String projectId);
 
     /**
      * Upserts the profile: each attribute is set on its own path, so concurrent updates of different attributes never

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * What a fresh execution environment needs to know before a request's writes, read in one round trip: the registered
- * types of some attributes and whether a customer has a profile. Reads may be eventually consistent: anything missed
- * here is settled by the conditional writes that follow.
+ * types of some attributes and whether a customer has a profile. Types may be read eventually consistently (anything
+ * missed is settled by the conditional writes that follow); the profile is read strongly consistently, so that an
+ * environment never remembers a profile an erasure has just deleted.
  */
 public interface PrefetchStore {
 

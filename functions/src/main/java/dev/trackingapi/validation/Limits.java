@@ -27,6 +27,16 @@ public final class Limits {
     public static final int MAX_CUSTOM_DEPTH = 30;
     public static final int MAX_NUMBER_DIGITS = 38;
 
+    /** The catalog's limits: the vendor's documented ones ("Syncing Products"), and ours for what it leaves open. */
+    public static final int MAX_CATALOG_ID_LENGTH = 50;
+    public static final int MAX_CATALOG_NAME_LENGTH = 2000;
+    public static final int MAX_DESCRIPTION_LENGTH = 2000;
+    public static final int MAX_URL_LENGTH = 1000;
+    public static final int MAX_VENDOR_LENGTH = 1000;
+    public static final int MAX_PRODUCTS_PER_MAPPING_REQUEST = 1000;
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 100;
+
     private Limits() {
     }
 }

@@ -56,8 +56,13 @@ public final class Problems {
 
     public void throwIfAny() {
         if (!listed.isEmpty()) {
-            throw new RequestValidationException(listed, unlisted);
+            throw exception();
         }
+    }
+
+    /** The 422 of the problems found so far. */
+    public RequestValidationException exception() {
+        return new RequestValidationException(listed, unlisted);
     }
 
     private static Object shorten(Object value) {

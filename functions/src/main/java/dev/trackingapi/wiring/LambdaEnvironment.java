@@ -6,12 +6,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.trackingapi.auth.ApiKeyAuthenticator;
 import dev.trackingapi.config.EnvironmentVariables;
+import dev.trackingapi.priming.CatalogRoute;
 import dev.trackingapi.priming.Primer;
 import dev.trackingapi.priming.RehearsableHttpClient;
 import dev.trackingapi.priming.WarmUpRequests;
 import dev.trackingapi.service.BatchTracker;
+import dev.trackingapi.service.CustomerEraser;
+import dev.trackingapi.service.CustomerReader;
 import dev.trackingapi.service.CustomerTracker;
+import dev.trackingapi.service.EventReader;
 import dev.trackingapi.service.EventTracker;
+import dev.trackingapi.service.ProductCatalog;
+import dev.trackingapi.service.SchemaReader;
 import dev.trackingapi.store.dynamodb.DynamoDbClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -20,7 +26,9 @@ import java.util.Map;
 
 import static dev.trackingapi.config.EnvironmentVariables.API_KEYS_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.ATTRIBUTE_TYPES_TABLE;
+import static dev.trackingapi.config.EnvironmentVariables.CATALOG_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.CUSTOMERS_TABLE;
+import static dev.trackingapi.config.EnvironmentVariables.ERASURE_RECEIPTS_TABLE;
 import static dev.trackingapi.config.EnvironmentVariables.EVENTS_TABLE;
 
 /**
@@ -52,6 +60,26 @@ public final class LambdaEnvironment {
         static final Wiring.BatchServices SERVICES = Wiring.batchServices(Client.DYNAMO_DB, VARIABLES);
     }
 
+    private static final class CatalogFunction {
+        static final ProductCatalog CATALOG = Wiring.productCatalog(Client.DYNAMO_DB, VARIABLES);
+    }
+
+    private static final class CustomerReadFunction {
+        static final CustomerReader READER = Wiring.customerReader(Client.DYNAMO_DB, VARIABLES);
+    }
+
+    private static final class EventReadFunction {
+        static final EventReader READER = Wiring.eventReader(Client.DYNAMO_DB, VARIABLES);
+    }
+
+    private static final class SchemaFunction {
+        static final SchemaReader READER = Wiring.schemaReader(Client.DYNAMO_DB, VARIABLES);
+    }
+
+    private static final class ErasureFunction {
+        static final CustomerEraser ERASER = Wiring.customerEraser(Client.DYNAMO_DB, VARIABLES);
+    }
+
     private static final class Authorizer {
         static final ApiKeyAuthenticator AUTHENTICATOR = Wiring.authenticator(Client.DYNAMO_DB, VARIABLES,
                 Clock.systemUTC());
@@ -69,8 +97,28 @@ public final class LambdaEnvironment {
         return BatchFunction.SERVICES.tracker();
     }
 
+    public static ProductCatalog productCatalog() {
+        return CatalogFunction.CATALOG;
+    }
+
+    public static CustomerEraser customerEraser() {
+        return ErasureFunction.ERASER;
+    }
+
     public static ApiKeyAuthenticator authenticator() {
         return Authorizer.AUTHENTICATOR;
+    }
+
+    public static CustomerReader customerReader() {
+        return CustomerReadFunction.READER;
+    }
+
+    public static EventReader eventReader() {
+        return EventReadFunction.READER;
+    }
+
+    public static SchemaReader schemaReader() {
+        return SchemaFunction.READER;
     }
 
     public static void primeEventFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
@@ -91,6 +139,45 @@ public final class LambdaEnvironment {
         Primer.batchFunction(handler, HTTP_CLIENT, services.types(), services.profiles(),
                 WarmUpRequests.batchFunction(Client.DYNAMO_DB, VARIABLES.required(ATTRIBUTE_TYPES_TABLE),
                         VARIABLES.required(CUSTOMERS_TABLE), VARIABLES.required(EVENTS_TABLE), BesideWrites.pool()));
+    }
+
+    /** Primes a catalog function with its route's requests; the catalog keeps no cache, so there is nothing to learn. */
+    public static void primeCatalogFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                            CatalogRoute route) {
+        Primer.catalogFunction(handler, HTTP_CLIENT, route,
+                WarmUpRequests.catalogFunction(Client.DYNAMO_DB, VARIABLES.required(CATALOG_TABLE), route));
+    }
+
+    public static void primeCustomerReadFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        CustomerReader reader = CustomerReadFunction.READER;
+        Primer.customerReadFunction(handler, HTTP_CLIENT, reader::forget, WarmUpRequests.customerRead(Client.DYNAMO_DB,
+                VARIABLES.required(ATTRIBUTE_TYPES_TABLE), VARIABLES.required(CUSTOMERS_TABLE)), reader::learnRegistered);
+    }
+
+    public static void primeEventReadFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        Primer.eventReadFunction(handler, HTTP_CLIENT,
+                WarmUpRequests.eventRead(Client.DYNAMO_DB, VARIABLES.required(EVENTS_TABLE)));
+    }
+
+    public static void primeSchemaFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        Primer.schemaFunction(handler, HTTP_CLIENT,
+                WarmUpRequests.schemaRead(Client.DYNAMO_DB, VARIABLES.required(ATTRIBUTE_TYPES_TABLE)));
+    }
+
+    public static void primeEventSchemaFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        Primer.eventSchemaFunction(handler, HTTP_CLIENT,
+                WarmUpRequests.eventSchemaRead(Client.DYNAMO_DB, VARIABLES.required(ATTRIBUTE_TYPES_TABLE)));
+    }
+
+    /** The explorer reads nothing: it never builds the DynamoDB client. */
+    public static void primeExplorer(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        Primer.explorer(handler, HTTP_CLIENT);
+    }
+
+    public static void primeErasureFunction(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        Primer.erasureFunction(handler, HTTP_CLIENT, ErasureFunction.ERASER::forget,
+                WarmUpRequests.erasureFunction(Client.DYNAMO_DB, VARIABLES.required(CUSTOMERS_TABLE),
+                        VARIABLES.required(EVENTS_TABLE), VARIABLES.required(ERASURE_RECEIPTS_TABLE)));
     }
 
     public static void primeAuthorizer(RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> handler) {

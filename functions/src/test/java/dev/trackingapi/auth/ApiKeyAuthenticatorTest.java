@@ -4,12 +4,11 @@ import dev.trackingapi.model.Scope;
 import dev.trackingapi.store.ApiKeyRecord;
 import dev.trackingapi.store.ApiKeyStore;
 import dev.trackingapi.store.StorageUnavailableException;
+import dev.trackingapi.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,31 +67,12 @@ class ApiKeyAuthenticatorTest {
         }
     }
 
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final FakeStore store = new FakeStore();
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(store, clock, Duration.ofSeconds(30));
 
     private void register(String key, String projectId) {
-        store.createIfAbsent(new ApiKeyRecord(ApiKeys.hash(key), projectId, Scope.DEFAULT, "test", clock.now, false, null));
+        store.createIfAbsent(new ApiKeyRecord(ApiKeys.hash(key), projectId, Scope.DEFAULT, "test", clock.instant(), false, null));
     }
 
     /** The project the key opens, as the authorizer passes it on. */
@@ -126,7 +106,7 @@ class ApiKeyAuthenticatorTest {
         }
 
         assertThat(store.lookups).isEqualTo(2);
-        clock.now = clock.now.plusSeconds(31);
+        clock.advance(Duration.ofSeconds(31));
         projectOf(authenticator, "gtk_valid");
         assertThat(store.lookups).isEqualTo(3);
     }
@@ -136,10 +116,10 @@ class ApiKeyAuthenticatorTest {
         register("gtk_valid", "store-1");
         assertThat(projectOf(authenticator, "gtk_valid")).isPresent();
 
-        store.revoke(ApiKeys.hash("gtk_valid"), clock.now);
-        clock.now = clock.now.plusSeconds(29);
+        store.revoke(ApiKeys.hash("gtk_valid"), clock.instant());
+        clock.advance(Duration.ofSeconds(29));
         assertThat(projectOf(authenticator, "gtk_valid")).as("within the bound it may still work").isPresent();
-        clock.now = clock.now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         assertThat(projectOf(authenticator, "gtk_valid")).isEmpty();
     }
 
@@ -148,11 +128,11 @@ class ApiKeyAuthenticatorTest {
         register("gtk_valid", "store-1");
         projectOf(authenticator, "gtk_valid");
         store.unavailable = true;
-        clock.now = clock.now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
 
         assertThat(projectOf(authenticator, "gtk_valid")).contains("store-1");
         assertThatThrownBy(() -> projectOf(authenticator, "gtk_never_seen")).isInstanceOf(StorageUnavailableException.class);
-        clock.now = clock.now.plus(ApiKeyAuthenticator.STALE_IF_UNAVAILABLE);
+        clock.advance(ApiKeyAuthenticator.STALE_IF_UNAVAILABLE);
         assertThatThrownBy(() -> projectOf(authenticator, "gtk_valid")).isInstanceOf(StorageUnavailableException.class);
     }
 }

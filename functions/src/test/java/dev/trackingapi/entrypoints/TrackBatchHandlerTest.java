@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.testing.ApiGatewayEvents;
 import dev.trackingapi.testing.InMemoryStores;
 import dev.trackingapi.testing.ResponseContract;
-import dev.trackingapi.testing.TrackingApi;
 import dev.trackingapi.testing.TrackingApi.Response;
+import dev.trackingapi.testing.TrackingApi;
 import dev.trackingapi.validation.Limits;
 import org.junit.jupiter.api.Test;
 

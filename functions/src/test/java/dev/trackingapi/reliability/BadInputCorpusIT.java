@@ -1,7 +1,10 @@
 package dev.trackingapi.reliability;
 
+import dev.trackingapi.api.Json;
+import dev.trackingapi.model.CatalogKind;
 import dev.trackingapi.reliability.RequestCorpus.Case;
 import dev.trackingapi.reliability.RequestCorpus.Request;
+import dev.trackingapi.testing.ReadApi;
 import dev.trackingapi.testing.StoredData;
 import dev.trackingapi.testing.TestDynamoDb;
 import dev.trackingapi.testing.TrackingApi.Response;
@@ -24,15 +27,18 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
- * The bad-input corpus (src/test/resources/corpus/bad) through every route it applies to, as text and as base64,
+ * The bad-input corpus (src/test/resources/corpus/bad) through every route it applies to, as text and as base64
+ * (the read routes' cases as GETs),
  * against DynamoDB Local: each request gets its documented 4xx naming the problem and its path, never a 5xx, and
  * writes nothing (each request has a project of its own, and the tables are scanned for any item of the run).
  * A case of /track/event/v2 or /track/user that is a JSON object is also sent as the one item of a batch, which must
  * reject it with the same problems (or store it, for the must-succeed cases).
- * The must-succeed list (corpus/must-succeed) holds the valid edge cases next to them, which must be tracked.
+ * The must-succeed list (corpus/must-succeed) holds the valid edge cases next to them, which must be tracked (or, on
+ * the catalog's upserts, stored).
  */
 class BadInputCorpusIT {
     private final TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
+    private final ReadApi read = new ReadApi(TestDynamoDb.client(), TestDynamoDb.tables());
     private final StoredData stored = new StoredData(TestDynamoDb.client(), TestDynamoDb.tables());
 
     private static String runToken(String kind) {
@@ -48,7 +54,7 @@ class BadInputCorpusIT {
         Map<Case, List<DynamicNode>> testsByCase = new LinkedHashMap<>();
         for (Request request : requests) {
             testsByCase.computeIfAbsent(request.source(), c -> new ArrayList<>()).add(dynamicTest(request.name(), () -> {
-                Response response = api.call(request.event());
+                Response response = request.isRead() ? read.call(request.event()) : api.call(request.event());
                 assertThat(CorpusCheck.violations(request, response)).as(request.source().id()).isEmpty();
             }));
         }
@@ -70,7 +76,12 @@ class BadInputCorpusIT {
             if (!request.batchItem()) {
                 assertThat(response.body()).isEqualTo("{\"success\":true}");
             }
-            if (TrackingApi.isEventRoute(request.route()) || request.batchItem()
+            if (TrackingApi.isCatalogRoute(request.route())) {
+                String id = Json.MAPPER.readTree(request.body()).get("id").asText();
+                CatalogKind kind = request.route().equals(TrackingApi.UPSERT_PRODUCT) ? CatalogKind.PRODUCT
+                        : CatalogKind.COLLECTION;
+                assertThat(stored.catalogEntry(kind, request.projectId(), id)).isPresent();
+            } else if (TrackingApi.isEventRoute(request.route()) || request.batchItem()
                     && new String(request.body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"type\":\"event\"")) {
                 assertThat(stored.events(request.projectId(), request.customerId())).hasSize(1);
             } else {

@@ -50,12 +50,45 @@ class BadInputCorpusTest {
     }
 
     @Test
-    void everyCaseExpandsToABody_andEveryBadStatusIsADocumented4xx() {
+    void everyCaseExpandsToARequest_andEveryBadStatusIsADocumented4xx() {
         List<Request> requests = RequestCorpus.requests(BAD, "unit");
 
         assertThat(requests).hasSizeGreaterThan(BAD.size() * 2);
-        assertThat(requests).allSatisfy(request -> assertThat(request.event().getBody()).isNotNull());
-        assertThat(BAD).extracting(Case::status).containsOnly(400, 401, 413, 422);
+        assertThat(requests).allSatisfy(request -> assertThat(request.event().getBody() != null
+                || request.isRead()
+                || request.event().getRequestContext().getHttp().getMethod().equals("GET")
+                || request.source().id().startsWith("catalog-")
+                || RequestCorpus.ERASE.equals(request.route())).as(request.source().id()).isTrue());
+        assertThat(requests).filteredOn(request -> RequestCorpus.ERASE.equals(request.route())).isNotEmpty()
+                .allSatisfy(request -> assertThat(request.event().getRouteKey()).isEqualTo(RequestCorpus.ERASE));
+        assertThat(requests).filteredOn(Request::isRead).allSatisfy(request ->
+                assertThat(request.event().getBody()).as(request.source().id()).isNull());
+        assertThat(BAD).extracting(Case::status).containsOnly(400, 401, 403, 413, 422);
+        assertThat(BAD).filteredOn(c -> c.read() != null).as("the read routes' cases").hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void theCorpusCoversEveryCatalogRoute_andTheCatalogsRules() {
+        assertThat(BAD.stream().flatMap(c -> c.routes().stream())).containsAll(TrackingApi.CATALOG_ROUTES);
+        assertThat(BAD).extracting(Case::id).contains("product-documented-status-example", "product-empty-object",
+                "product-id-51-characters", "product-image-protocol-relative", "product-price-negative",
+                "product-every-problem-at-once", "collection-empty-object", "mapping-1001-products",
+                "mapping-bad-path-id-and-bad-body", "path-id-51-characters-once-decoded",
+                "list-cursor-not-issued", "catalog-reads-with-a-track-only-key", "catalog-writes-with-a-read-only-key");
+    }
+
+    @Test
+    void aCatalogCase_becomesItsRoutesEvent_withThePathIdAsSentAndItsQuery() {
+        Case listing = bad("list-every-problem-at-once");
+        Case path = bad("path-id-51-characters-once-decoded");
+
+        Request request = RequestCorpus.requests(List.of(listing), "unit").get(0);
+        assertThat(request.event().getRouteKey()).isEqualTo(TrackingApi.LIST_PRODUCTS);
+        assertThat(request.event().getPathParameters()).containsEntry("id", "");
+        assertThat(request.event().getQueryStringParameters()).containsEntry("limit", "-1");
+        assertThat(request.event().getBody()).isNull();
+        assertThat(RequestCorpus.requests(List.of(path), "unit").get(0).event().getPathParameters().get("id"))
+                .isEqualTo("x".repeat(49) + "éé");
     }
 
     @Test

@@ -63,16 +63,23 @@ class RaceIT {
     @BeforeEach
     void thirtyTwoExecutionEnvironments() {
         project = "race-" + UUID.randomUUID();
-        for (int t = 0; t < THREADS; t++) {
-            DynamoDbClient client = TestDynamoDb.newClient(TestDynamoDb.server());
-            clients.add(client);
-            environments.add(new TrackingApi(client, TestDynamoDb.tables()));
-        }
+        environments.addAll(executionEnvironments(clients));
     }
 
     @AfterEach
     void closeClients() {
         clients.forEach(DynamoDbClient::close);
+    }
+
+    /** 32 execution environments, each its own handlers (so caches) on a DynamoDB client of its own, kept in clients. */
+    static List<TrackingApi> executionEnvironments(List<DynamoDbClient> clients) {
+        List<TrackingApi> environments = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            DynamoDbClient client = TestDynamoDb.newClient(TestDynamoDb.server());
+            clients.add(client);
+            environments.add(new TrackingApi(client, TestDynamoDb.tables()));
+        }
+        return environments;
     }
 
     /** Work of one thread: given its index and its execution environment, the responses it got. */

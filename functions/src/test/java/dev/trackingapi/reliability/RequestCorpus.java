@@ -3,7 +3,9 @@ package dev.trackingapi.reliability;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.api.Json;
+import dev.trackingapi.model.Scope;
 import dev.trackingapi.testing.ApiGatewayEvents;
+import dev.trackingapi.testing.ReadApi;
 import dev.trackingapi.testing.TrackingApi;
 
 import java.io.ByteArrayOutputStream;
@@ -19,9 +21,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,21 +35,38 @@ import java.util.stream.Stream;
  * body, and what the API must answer. A body is text with two macros, so that raw bytes and large inputs stay
  * readable: «TEXT*N» is TEXT repeated N times ({i} in TEXT becomes the repetition's index), «hex:EF BB BF» is raw
  * bytes. A case gives either a whole {@code body} or only its {@code attributes}, which are put into each route's
- * valid envelope, so that one case runs on event and customer routes alike.
+ * valid envelope, so that one case runs on event and customer routes alike. A catalog case names route keys
+ * ("GET /product/{id}"), the id in the path as API Gateway passes it (decoded), its query parameters, and may have
+ * no body. A read case names read route keys, its path parameters and raw query string, and has no body.
  */
 final class RequestCorpus {
     static final Instant RECEIVED_AT = Instant.parse("2026-01-20T19:14:15Z");
     private static final Pattern MACRO = Pattern.compile("«(.*?)»", Pattern.DOTALL);
     private static final Pattern REPEAT = Pattern.compile("(.*)\\*(\\d+)", Pattern.DOTALL);
-    private static final Map<String, List<String>> ROUTE_GROUPS = Map.of(
-            "all", TrackingApi.ROUTES,
-            "events", TrackingApi.EVENT_ROUTES,
-            "track-events", List.of(TrackingApi.TRACK_EVENT_V2, TrackingApi.TRACK_EVENT),
-            "customers", TrackingApi.CUSTOMER_ROUTES,
-            "batch", List.of(TrackingApi.TRACK_BATCH));
+    /** The erasure route, named in cases by its route key: its input is the path's id, not a body. */
+    static final String ERASE = ApiGatewayEvents.ERASE_ROUTE;
+    private static final Map<String, List<String>> ROUTE_GROUPS = Map.ofEntries(
+            Map.entry("all", TrackingApi.ROUTES),
+            Map.entry("events", TrackingApi.EVENT_ROUTES),
+            Map.entry("track-events", List.of(TrackingApi.TRACK_EVENT_V2, TrackingApi.TRACK_EVENT)),
+            Map.entry("customers", TrackingApi.CUSTOMER_ROUTES),
+            Map.entry("catalog", TrackingApi.CATALOG_ROUTES),
+            Map.entry("catalog-writes", List.of(TrackingApi.UPSERT_PRODUCT, TrackingApi.DELETE_PRODUCT,
+                    TrackingApi.UPSERT_COLLECTION, TrackingApi.DELETE_COLLECTION, TrackingApi.ADD_PRODUCTS,
+                    TrackingApi.REMOVE_PRODUCTS)),
+            Map.entry("catalog-reads", List.of(TrackingApi.GET_PRODUCT, TrackingApi.LIST_PRODUCTS)),
+            Map.entry("catalog-paths", List.of(TrackingApi.DELETE_PRODUCT, TrackingApi.GET_PRODUCT,
+                    TrackingApi.DELETE_COLLECTION, TrackingApi.ADD_PRODUCTS, TrackingApi.REMOVE_PRODUCTS,
+                    TrackingApi.LIST_PRODUCTS)),
+            Map.entry("catalog-mappings", List.of(TrackingApi.ADD_PRODUCTS, TrackingApi.REMOVE_PRODUCTS)),
+            Map.entry("reads", ReadApi.ROUTES),
+            Map.entry("erase", List.of(ERASE)),
+            Map.entry("batch", List.of(TrackingApi.TRACK_BATCH)));
     /** The routes whose rules a batch item follows: an event item is read as /track/event/v2, a customer as /track/user. */
     private static final Map<String, String> ITEM_TYPES = Map.of(TrackingApi.TRACK_EVENT_V2, "event",
             TrackingApi.TRACK_USER, "customer");
+    /** The id a catalog case's path holds unless it says otherwise. */
+    static final String DEFAULT_PATH_ID = "corpus-id";
 
     private RequestCorpus() {
     }
@@ -68,12 +89,18 @@ final class RequestCorpus {
     record Case(String file, String id, String why, List<String> routes, String body, JsonNode attributes,
                 String attributesText, int status, List<String> messageParts, List<Detail> details,
                 Integer detailCount, String projectId, boolean noAuthorizer, String customerId,
-                boolean base64Verbatim) {
+                boolean base64Verbatim, String pathId, Map<String, String> query, String scopes, Read read) {
 
         /** The request for one route: the body in the route's envelope, for the given project and customer. */
         byte[] bodyFor(String route, String customer) {
+            if (read != null) {
+                return null;
+            }
             if (body != null) {
                 return expand(body);
+            }
+            if (attributes == null && attributesText == null) {
+                return null;
             }
             String attributesJson = attributesText != null ? attributesText : attributes.toString();
             return expand(envelope(route, customer).replace("ATTRIBUTES", attributesJson));
@@ -89,21 +116,59 @@ final class RequestCorpus {
     }
 
     /**
+     * What a case of the read routes sends instead of a body: path parameters (each route takes those its path names),
+     * the query string as sent, and the scopes of the key (read when the case names none).
+     */
+    record Read(Map<String, String> pathParameters, String query, Set<Scope> scopes) {
+        APIGatewayV2HTTPEvent event(String route, String projectId) {
+            Map<String, String> own = new HashMap<>();
+            pathParameters.forEach((name, value) -> {
+                if (route.contains("{" + name)) {
+                    own.put(name, value);
+                }
+            });
+            return ApiGatewayEvents.get(route, own, query, projectId, scopes);
+        }
+    }
+
+    /**
      * A case made concrete: one route, one encoding, its own project.
      *
      * @param batchItem whether the case's body is sent as the one item of a batch (see {@link #asBatchItems})
      */
     record Request(Case source, String route, boolean base64, String projectId, String customerId, byte[] body,
                    boolean batchItem) {
+        boolean isRead() {
+            return source.read() != null;
+        }
+
         APIGatewayV2HTTPEvent event() {
-            String wire = base64 && !source.base64Verbatim() ? Base64.getEncoder().encodeToString(body)
-                    : new String(body, StandardCharsets.UTF_8);
-            return ApiGatewayEvents.post(route, projectId, wire, base64, RECEIVED_AT);
+            if (isRead()) {
+                return source.read().event(route, projectId);
+            }
+            String wire = body == null ? null : base64 && !source.base64Verbatim()
+                    ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8);
+            if (!isKeyedRoute(route)) {
+                return ApiGatewayEvents.post(route, projectId, wire, base64, RECEIVED_AT);
+            }
+            String pathId = source.pathId() == null ? DEFAULT_PATH_ID
+                    : new String(expand(source.pathId()), StandardCharsets.UTF_8);
+            return ApiGatewayEvents.request(route, route.contains("{id}") ? Map.of("id", pathId) : Map.of(),
+                    source.query(), projectId, source.scopes() == null ? TrackingApi.ALL_SCOPES : source.scopes(),
+                    wire, base64, RECEIVED_AT);
         }
 
         String name() {
-            return route + (batchItem ? " item" : "") + (base64 ? " (base64)" : " (text)");
+            return route + (batchItem ? " item" : "") + (isRead() ? " (GET)" : base64 ? " (base64)" : " (text)");
         }
+    }
+
+    /**
+     * A route that cases name by its route key and whose input may be the path's id alone: the catalog's, and the
+     * erasure's (its cases have no body).
+     */
+    static boolean isKeyedRoute(String route) {
+        return TrackingApi.isCatalogRoute(route) || ERASE.equals(route);
     }
 
     static String envelope(String route, String customer) {
@@ -129,8 +194,9 @@ final class RequestCorpus {
             for (int r = 0; r < source.routes().size(); r++) {
                 String route = source.routes().get(r);
                 byte[] body = source.bodyFor(route, customer);
-                for (boolean base64 : isUtf8(body) && !source.base64Verbatim() ? new boolean[]{false, true}
-                        : new boolean[]{true}) {
+                boolean[] encodings = body == null ? new boolean[]{false} : isUtf8(body) && !source.base64Verbatim()
+                        ? new boolean[]{false, true} : new boolean[]{true};
+                for (boolean base64 : encodings) {
                     String project = runToken + "-" + c + "-" + r + (base64 ? "b" : "t");
                     requests.add(new Request(source, route, base64, source.projectFor(project), customer, body,
                             false));
@@ -203,17 +269,31 @@ final class RequestCorpus {
         JsonNode routes = node.path("routes");
         List<String> routeList = routes.isTextual() ? ROUTE_GROUPS.get(routes.textValue())
                 : routes.isArray() ? Json.MAPPER.convertValue(routes, List.class) : null;
-        if (routeList == null || routeList.isEmpty() || !TrackingApi.ROUTES.containsAll(routeList)
-                && !routeList.equals(List.of(TrackingApi.TRACK_BATCH))) {
-            throw new IllegalArgumentException(file + " " + id + ": routes must be all, events, track-events,"
-                    + " customers, batch or a list of paths");
+        boolean reads = routeList != null && !routeList.isEmpty() && ReadApi.ROUTES.containsAll(routeList);
+        if (routeList == null || routeList.isEmpty() || !(reads || routeList.stream().allMatch(route ->
+                TrackingApi.ROUTES.contains(route) || TrackingApi.TRACK_BATCH.equals(route) || isKeyedRoute(route)))) {
+            throw new IllegalArgumentException(file + " " + id + ": routes must be a group (" + ROUTE_GROUPS.keySet()
+                    + "), or a list of tracking paths, catalog or erasure route keys, or read route keys");
+        }
+        boolean catalog = routeList.stream().allMatch(RequestCorpus::isKeyedRoute);
+        if (!catalog && routeList.stream().anyMatch(RequestCorpus::isKeyedRoute)) {
+            throw new IllegalArgumentException(file + " " + id + ": a case is for tracking, catalog (or erasure) or"
+                    + " read routes");
         }
         if (routeList.contains(TrackingApi.TRACK_BATCH) && !node.has("body")) {
             throw new IllegalArgumentException(file + " " + id + ": a batch case gives its whole body");
         }
         int bodies = (node.has("body") ? 1 : 0) + (node.has("attributes") ? 1 : 0) + (node.has("attributesText") ? 1 : 0);
-        if (bodies != 1) {
-            throw new IllegalArgumentException(file + " " + id + ": give exactly one of body, attributes, attributesText");
+        if (reads ? bodies != 0 : bodies > 1 || (bodies == 0 && !catalog) || (catalog && bodies == 1 && !node.has("body"))) {
+            throw new IllegalArgumentException(file + " " + id + (reads ? ": a read has no body"
+                    : ": give exactly one of body, attributes, attributesText (catalog cases: a body, or none)"));
+        }
+        Read read = null;
+        if (reads) {
+            Map<String, String> pathParameters = new HashMap<>();
+            node.path("pathParameters").properties().forEach(p -> pathParameters.put(p.getKey(), p.getValue().asText()));
+            Set<Scope> scopes = node.has("scopes") ? Scope.parse(node.get("scopes").asText()) : Set.of(Scope.READ);
+            read = new Read(pathParameters, node.path("query").asText(""), scopes);
         }
         List<String> messageParts = new ArrayList<>();
         node.path("message").forEach(part -> messageParts.add(part.asText()));
@@ -231,7 +311,9 @@ final class RequestCorpus {
                 node.has("attributes") ? node.get("attributes") : null, text(node, "attributesText"), status,
                 messageParts, details, node.has("detailCount") ? node.get("detailCount").asInt() : null,
                 text(node, "projectId"), "none".equals(text(node, "authorizer")), text(node, "customerId"),
-                "base64-verbatim".equals(text(node, "sentAs")));
+                "base64-verbatim".equals(text(node, "sentAs")), reads ? null : text(node, "pathId"),
+                node.has("query") && !reads ? Json.MAPPER.convertValue(node.get("query"), Map.class) : Map.of(),
+                reads ? null : text(node, "scopes"), read);
     }
 
     private static String text(JsonNode node, String field) {

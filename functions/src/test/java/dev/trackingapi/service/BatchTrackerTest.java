@@ -2,6 +2,7 @@ package dev.trackingapi.service;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.model.Attribute;
 import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.model.AttributeType;
@@ -95,7 +96,8 @@ class BatchTrackerTest {
     private static AttributeTypeStore typesThrough(AttributeTypeStore real, Registration hook) {
         return new AttributeTypeStore() {
             @Override
-            public AttributeType registerIfAbsent(AttributeScope scope, String name, AttributeType type, Instant now) {
+            public AttributeTypeStore.Registration registerIfAbsent(AttributeScope scope, String name,
+                                                                    AttributeType type, Instant now) {
                 hook.of(scope, name, type);
                 return real.registerIfAbsent(scope, name, type, now);
             }
@@ -103,6 +105,16 @@ class BatchTrackerTest {
             @Override
             public List<Registered> registered(int max) {
                 return real.registered(max);
+            }
+
+            @Override
+            public Registrations ofScope(AttributeScope scope, int max) {
+                return real.ofScope(scope, max);
+            }
+
+            @Override
+            public Registrations ofProject(String projectId, int max) {
+                return real.ofProject(projectId, max);
             }
         };
     }
@@ -120,6 +132,11 @@ class BatchTrackerTest {
             @Override
             public boolean exists(String projectId, String customerId) {
                 return real.exists(projectId, customerId);
+            }
+
+            @Override
+            public long erasureGeneration(String projectId) {
+                return real.erasureGeneration(projectId);
             }
 
             @Override
@@ -150,7 +167,7 @@ class BatchTrackerTest {
             items.add(customer("c" + i % 10, number("step", i)));
         }
 
-        List<BatchTracker.Outcome> outcomes = tracker.track("p", items, CAP, NOW, NO_DEADLINE);
+        List<BatchTracker.Outcome> outcomes = tracker.track("p", items, CAP, NOW, NO_DEADLINE, new InvocationMetrics());
 
         assertThat(outcomes).hasSize(200).allSatisfy(outcome -> assertThat(outcome)
                 .isInstanceOf(BatchTracker.Outcome.Stored.class));
@@ -179,7 +196,7 @@ class BatchTrackerTest {
             items.add(event("c" + i, "Viewed", i, number("n", i)));
         }
 
-        tracker.track("p", items, CAP, NOW, NO_DEADLINE);
+        tracker.track("p", items, CAP, NOW, NO_DEADLINE, new InvocationMetrics());
 
         assertThat(most.get()).isEqualTo(BatchTracker.MAX_CONCURRENT_CUSTOMERS);
         assertThat(stored.events()).isEqualTo(64);
@@ -200,7 +217,7 @@ class BatchTrackerTest {
             items.add(event("later-" + i, "Order", i, text("Amount", "ten"), number("Coupon", i)));
         }
 
-        List<BatchTracker.Outcome> outcomes = tracker.track("p", items, CAP, NOW, NO_DEADLINE);
+        List<BatchTracker.Outcome> outcomes = tracker.track("p", items, CAP, NOW, NO_DEADLINE, new InvocationMetrics());
 
         assertThat(happened.subList(0, 2)).containsExactly("register Coupon string", "register Amount number");
         assertThat(happened.subList(2, happened.size())).allSatisfy(step -> assertThat(step).startsWith("write"));
@@ -225,7 +242,7 @@ class BatchTrackerTest {
                 event("b", "Viewed", 12), event("a", "Viewed", 3), customer("a", number("n", 1)),
                 event("b", "Viewed", 13));
 
-        List<BatchTracker.Outcome> outcomes = tracker.track("p", items, CAP, NOW, NO_DEADLINE);
+        List<BatchTracker.Outcome> outcomes = tracker.track("p", items, CAP, NOW, NO_DEADLINE, new InvocationMetrics());
 
         assertThat(outcomes).extracting(outcome -> outcome.getClass().getSimpleName())
                 .containsExactly("Stored", "Stored", "Unavailable", "Stored", "Unavailable", "Unavailable", "Stored");
@@ -246,7 +263,7 @@ class BatchTrackerTest {
                 event("b", "Ordered", 2, number("Amount", 1)), event("a", "Ordered", 3, number("Amount", 2)),
                 event("c", "Refunded", 4));
 
-        List<BatchTracker.Outcome> outcomes = tracker.track("p", items, CAP, NOW, NO_DEADLINE);
+        List<BatchTracker.Outcome> outcomes = tracker.track("p", items, CAP, NOW, NO_DEADLINE, new InvocationMetrics());
 
         assertThat(outcomes).extracting(outcome -> outcome.getClass().getSimpleName())
                 .as("a's second item waits for its first; c's event has no attribute to register")
@@ -257,7 +274,7 @@ class BatchTrackerTest {
     void noItemStarts_afterTheStartByTime_andNothingIsWritten() {
         List<BatchItem> items = List.of(event("a", "Viewed", 1, number("n", 1)), customer("b", number("m", 1)));
 
-        List<BatchTracker.Outcome> outcomes = tracker().track("p", items, CAP, NOW, Instant.now().minusSeconds(1));
+        List<BatchTracker.Outcome> outcomes = tracker().track("p", items, CAP, NOW, Instant.now().minusSeconds(1), new InvocationMetrics());
 
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(BatchTracker.Outcome.Unavailable.class));
         assertThat(stored.writes()).isZero();
@@ -274,7 +291,7 @@ class BatchTrackerTest {
         }), Function.identity());
 
         List<BatchTracker.Outcome> outcomes = tracker.track("p", List.of(customer("a", text("huge", "x")),
-                customer("a", text("small", "y"))), CAP, NOW, NO_DEADLINE);
+                customer("a", text("small", "y"))), CAP, NOW, NO_DEADLINE, new InvocationMetrics());
 
         assertThat(outcomes.get(0)).isInstanceOf(BatchTracker.Outcome.ProfileTooLarge.class);
         assertThat(outcomes.get(1)).isInstanceOf(BatchTracker.Outcome.Stored.class);
@@ -300,7 +317,7 @@ class BatchTrackerTest {
             items.add(event("c" + i, "Viewed", i));
         }
 
-        assertThatThrownBy(() -> tracker.track("p", items, CAP, NOW, NO_DEADLINE)).hasMessage("a bug");
+        assertThatThrownBy(() -> tracker.track("p", items, CAP, NOW, NO_DEADLINE, new InvocationMetrics())).hasMessage("a bug");
         assertThat(running.get()).as("nothing runs on after the answer").isZero();
         assertThat(stored.events()).as("the others stopped taking items").isLessThan(199);
     }

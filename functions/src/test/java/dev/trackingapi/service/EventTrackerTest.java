@@ -1,6 +1,7 @@
 package dev.trackingapi.service;
 
 import com.fasterxml.jackson.databind.node.IntNode;
+import dev.trackingapi.metrics.InvocationMetrics;
 import dev.trackingapi.model.Attribute;
 import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.model.AttributeType;
@@ -84,7 +85,7 @@ class EventTrackerTest {
             return stored.putIfAbsent(event);
         });
 
-        tracker.track("p", event("c1", "e1"), NOW);
+        tracker.track("p", event("c1", "e1"), NOW, new InvocationMetrics());
 
         assertThat(lookUpSawTheWrite[0]).as("the lookup was still running when the event's write began").isTrue();
         assertThat(stored.events()).isEqualTo(1);
@@ -104,7 +105,7 @@ class EventTrackerTest {
             return stored.putIfAbsent(event);
         });
 
-        tracker.track("p", event("new-customer", "e1"), NOW);
+        tracker.track("p", event("new-customer", "e1"), NOW, new InvocationMetrics());
 
         assertThat(happened).containsExactlyInAnyOrder("event", "profile");
         assertThat(stored.exists("p", "new-customer"))
@@ -119,10 +120,10 @@ class EventTrackerTest {
             lookUps.incrementAndGet();
             return stored.exists(projectId, customerId);
         }, stored, stored);
-        tracker.track("p", event("c1", "e1"), NOW);
+        tracker.track("p", event("c1", "e1"), NOW, new InvocationMetrics());
         int writesAfterFirst = stored.writes();
 
-        tracker.track("p", event("c1", "e2"), NOW);
+        tracker.track("p", event("c1", "e2"), NOW, new InvocationMetrics());
 
         assertThat(lookUps).hasValue(1);
         assertThat(stored.writes() - writesAfterFirst).as("the second event's writes").isEqualTo(1);
@@ -142,9 +143,9 @@ class EventTrackerTest {
             }
         }, stored);
 
-        assertThatThrownBy(() -> tracker.track("p", event("c2", "e1"), NOW))
+        assertThatThrownBy(() -> tracker.track("p", event("c2", "e1"), NOW, new InvocationMetrics()))
                 .isInstanceOf(StorageUnavailableException.class);
-        tracker.track("p", event("c2", "e1"), NOW);
+        tracker.track("p", event("c2", "e1"), NOW, new InvocationMetrics());
 
         assertThat(stored.events()).isEqualTo(1);
         assertThat(stored.exists("p", "c2")).isTrue();
@@ -158,7 +159,7 @@ class EventTrackerTest {
             throw new StorageUnavailableException("timeout", null);
         }, stored, stored);
 
-        tracker.track("p", event("c3", "e1"), NOW);
+        tracker.track("p", event("c3", "e1"), NOW, new InvocationMetrics());
 
         assertThat(stored.events()).isEqualTo(1);
         assertThat(stored.exists("p", "c3")).isTrue();
@@ -188,7 +189,7 @@ class EventTrackerTest {
             throw new StorageUnavailableException("the event write failed", null);
         });
 
-        assertThatThrownBy(() -> tracker.track("p", event("c4", "e1"), NOW))
+        assertThatThrownBy(() -> tracker.track("p", event("c4", "e1"), NOW, new InvocationMetrics()))
                 .isInstanceOf(StorageUnavailableException.class)
                 .hasMessage("the event write failed");
         assertThat(lookUpFinished[0]).isTrue();
@@ -211,8 +212,8 @@ class EventTrackerTest {
         EventTracker tracker = new EventTracker(types, new CustomerProfiles(customers, InMemoryStores.BESIDE_WRITES),
                 stored);
 
-        tracker.track("p", event("c5", "e1"), NOW);
-        tracker.track("p", event("c5", "e2"), NOW);
+        tracker.track("p", event("c5", "e1"), NOW, new InvocationMetrics());
+        tracker.track("p", event("c5", "e2"), NOW, new InvocationMetrics());
 
         assertThat(lookUps).hasValue(1);
         assertThat(stored.writes()).as("type, profile, two events").isEqualTo(4);
@@ -234,6 +235,11 @@ class EventTrackerTest {
         @Override
         public boolean exists(String projectId, String customerId) {
             return stored.exists(projectId, customerId);
+        }
+
+        @Override
+        public long erasureGeneration(String projectId) {
+            return stored.erasureGeneration(projectId);
         }
 
         @Override

@@ -2,16 +2,20 @@ package dev.trackingapi.service;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.trackingapi.metrics.InvocationMetrics;
+import dev.trackingapi.metrics.Metric;
 import dev.trackingapi.model.Attribute;
 import dev.trackingapi.model.AttributeScope;
 import dev.trackingapi.model.AttributeType;
 import dev.trackingapi.model.IgnoredAttribute;
 import dev.trackingapi.store.AttributeTypeStore;
+import dev.trackingapi.store.PrefetchStore;
 import dev.trackingapi.testing.InMemoryStores;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +27,8 @@ class TypeRegistryTest {
         int calls;
 
         @Override
-        public synchronized AttributeType registerIfAbsent(AttributeScope scope, String name, AttributeType type,
-                                                           Instant now) {
+        public synchronized Registration registerIfAbsent(AttributeScope scope, String name, AttributeType type,
+                                                          Instant now) {
             calls++;
             return stored.registerIfAbsent(scope, name, type, now);
         }
@@ -33,6 +37,18 @@ class TypeRegistryTest {
         public synchronized List<Registered> registered(int max) {
             calls++;
             return stored.registered(max);
+        }
+
+        @Override
+        public synchronized Registrations ofScope(AttributeScope scope, int max) {
+            calls++;
+            return stored.ofScope(scope, max);
+        }
+
+        @Override
+        public synchronized Registrations ofProject(String projectId, int max) {
+            calls++;
+            return stored.ofProject(projectId, max);
         }
     }
 
@@ -47,7 +63,24 @@ class TypeRegistryTest {
 
     /** A request's check: its prefetch, then the check of its attributes. */
     private static TypeRegistry.Checked check(TypeRegistry registry, AttributeScope scope, List<Attribute> attributes) {
-        return registry.check(registry.prefetch(scope, attributes, null), attributes, Instant.EPOCH);
+        return registry.check(registry.prefetch(scope, attributes, null), attributes, Instant.EPOCH,
+                new InvocationMetrics());
+    }
+
+    @Test
+    void onlyTheRegistrationsACheckWins_countAsTypesRegistered() {
+        Attribute number = new Attribute("Amount", AttributeType.NUMBER, IntNode.valueOf(5));
+        InvocationMetrics winner = new InvocationMetrics();
+        registry.check(registry.prefetch(scope, List.of(number), null), List.of(number), Instant.EPOCH, winner);
+        // Another environment that raced it: its lookup saw nothing, its conditional write found the winner's type.
+        TypeRegistry racing = new TypeRegistry(store, (s, names, customer) -> new PrefetchStore.Found(Map.of(), false));
+        InvocationMetrics loser = new InvocationMetrics();
+
+        racing.check(racing.prefetch(scope, List.of(number), null), List.of(number), Instant.EPOCH, loser);
+
+        assertThat(winner.count(Metric.TYPES_REGISTERED)).isEqualTo(1);
+        assertThat(loser.count(Metric.TYPES_REGISTERED)).as("found, not registered").isZero();
+        assertThat(store.calls).as("both wrote").isEqualTo(2);
     }
 
     @Test
@@ -123,5 +156,19 @@ class TypeRegistryTest {
         Attribute empty = new Attribute("ids", AttributeType.STRING_ARRAY, JsonNodeFactory.instance.arrayNode(), true);
 
         assertThat(check(registry, scope, List.of(empty)).ignored()).hasSize(1);
+    }
+
+    @Test
+    void typesReadBack_comeFromOneQueryOfTheScope_thenFromTheCache() {
+        AttributeScope customer = AttributeScope.customer("p");
+        store.stored.registerIfAbsent(customer, "plan", AttributeType.STRING, Instant.EPOCH);
+        store.stored.registerIfAbsent(customer, "visits", AttributeType.NUMBER, Instant.EPOCH);
+
+        assertThat(registry.typesOf(customer, List.of("plan", "visits", "never registered")))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("plan", AttributeType.STRING,
+                        "visits", AttributeType.NUMBER));
+        assertThat(store.calls).isEqualTo(1);
+        assertThat(registry.typesOf(customer, List.of("plan", "visits"))).hasSize(2);
+        assertThat(store.calls).as("both cached now").isEqualTo(1);
     }
 }

@@ -17,6 +17,7 @@ import dev.trackingapi.store.AttributeTypeStore;
 import dev.trackingapi.store.CustomerStore;
 import dev.trackingapi.store.EventStore;
 import dev.trackingapi.store.PrefetchStore;
+import dev.trackingapi.store.StorageUnavailableException;
 import dev.trackingapi.store.dynamodb.EventsTable;
 
 import java.time.Clock;
@@ -49,6 +50,7 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
     private final Map<String, StoredEvent> events = new HashMap<>();
     private final Map<String, Long> firstReceiptTimes = new HashMap<>();
     private int writes;
+    private boolean unavailable;
 
     /** A tracker as one execution environment of an event route has it: its own caches, these stores. */
     public EventTracker eventTracker() {
@@ -69,6 +71,7 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
     @Override
     public synchronized Found lookUp(AttributeScope scope, Collection<String> attributeNames,
                                           String customerIdOrNull) {
+        failIfUnavailable();
         Map<String, AttributeType> registered = new HashMap<>();
         for (String name : attributeNames) {
             AttributeType type = types.get(scope.id() + "\u0000" + name);
@@ -83,7 +86,25 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
 
     @Override
     public synchronized boolean exists(String projectId, String customerId) {
+        failIfUnavailable();
         return profiles.containsKey(projectId + "#" + customerId);
+    }
+
+    /** While true, every read and write fails as DynamoDB throttling does: StorageUnavailableException. */
+    public synchronized void unavailable(boolean unavailable) {
+        this.unavailable = unavailable;
+    }
+
+    private void failIfUnavailable() {
+        if (unavailable) {
+            throw new StorageUnavailableException("DynamoDB is throttling (InMemoryStores.unavailable)", null);
+        }
+    }
+
+    /** Nothing is ever erased in memory. */
+    @Override
+    public long erasureGeneration(String projectId) {
+        return 0;
     }
 
     /** Every write request the stores were asked to make, whether or not it changed anything. */
@@ -96,28 +117,54 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
     }
 
     @Override
-    public synchronized AttributeType registerIfAbsent(AttributeScope scope, String attributeName, AttributeType type,
-                                                       Instant now) {
+    public synchronized Registration registerIfAbsent(AttributeScope scope, String attributeName, AttributeType type,
+                                                      Instant now) {
+        failIfUnavailable();
         writes++;
-        return types.computeIfAbsent(scope.id() + "\u0000" + attributeName, key -> type);
+        String key = scope.id() + "\u0000" + attributeName;
+        AttributeType earlier = types.putIfAbsent(key, type);
+        return earlier == null ? new Registration(type, true) : new Registration(earlier, false);
     }
 
     @Override
     public synchronized List<Registered> registered(int max) {
-        return types.entrySet().stream().limit(max).map(entry -> {
-            String[] key = entry.getKey().split("\u0000", 2);
-            return new Registered(key[0], key[1], entry.getValue());
-        }).toList();
+        failIfUnavailable();
+        return types.entrySet().stream().limit(max).map(InMemoryStores::registered).toList();
     }
 
     @Override
+    public synchronized Registrations ofScope(AttributeScope scope, int max) {
+        return registrations(registered -> registered.scopeId().equals(scope.id()), max);
+    }
+
+    @Override
+    public synchronized Registrations ofProject(String projectId, int max) {
+        return registrations(registered -> registered.scopeId().startsWith(projectId + "#"), max);
+    }
+
+    private Registrations registrations(java.util.function.Predicate<Registered> wanted, int max) {
+        List<Registered> found = types.entrySet().stream().map(InMemoryStores::registered).filter(wanted).toList();
+        return new Registrations(found.stream().limit(max).toList(), found.size() <= max);
+    }
+
+    private static Registered registered(Map.Entry<String, AttributeType> entry) {
+        String[] key = entry.getKey().split("\u0000", 2);
+        return new Registered(key[0], key[1], entry.getValue(), REGISTERED_AT);
+    }
+
+    /** The in-memory registry keeps no times: every type reads as registered at this one. */
+    public static final String REGISTERED_AT = "2020-01-20T19:14:15.000Z";
+
+    @Override
     public synchronized void createIfAbsent(String projectId, String customerId, Instant now) {
+        failIfUnavailable();
         writes++;
         profiles.computeIfAbsent(projectId + "#" + customerId, key -> new HashMap<>());
     }
 
     @Override
     public synchronized List<Attribute> upsert(CustomerUpsert upsert) {
+        failIfUnavailable();
         writes++;
         Map<String, Attribute> profile = profiles.computeIfAbsent(upsert.projectId() + "#" + upsert.customerId(),
                 key -> new HashMap<>());
@@ -130,6 +177,7 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
     @Override
     public synchronized void keepIgnored(String projectId, String customerId, List<IgnoredAttribute> values,
                                          Instant now) {
+        failIfUnavailable();
         writes++;
         for (IgnoredAttribute value : values) {
             StringBuilder key = new StringBuilder(projectId).append('#').append(customerId).append('#')
@@ -141,6 +189,7 @@ public final class InMemoryStores implements AttributeTypeStore, CustomerStore, 
 
     @Override
     public synchronized boolean putIfAbsent(StoredEvent event) {
+        failIfUnavailable();
         writes++;
         StoredEvent timed = event;
         if (event.timedByReceipt() && event.eventId() != null) {

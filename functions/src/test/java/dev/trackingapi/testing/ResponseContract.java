@@ -21,8 +21,12 @@ import java.util.TreeSet;
  */
 public final class ResponseContract {
     private static final Map<Integer, String> ERROR_TYPES = Map.of(
-            400, "BadRequestError", 401, "AuthenticationError", 413, "PayloadTooLargeError",
-            422, "ValidationError", 500, "InternalError", 503, "ServiceUnavailableError");
+            400, "BadRequestError", 401, "AuthenticationError", 403, "AuthorizationError", 404, "NotFoundError",
+            413, "PayloadTooLargeError", 422, "ValidationError", 500, "InternalError", 503, "ServiceUnavailableError");
+    private static final Set<String> PRODUCT_FIELDS = Set.of("id", "name", "image", "url", "price", "status",
+            "description", "originalHigherPrice", "vendor", "createdAt", "updatedAt");
+    private static final Set<String> COLLECTION_FIELDS = Set.of("id", "name", "description", "image", "url",
+            "createdAt", "updatedAt");
 
     private ResponseContract() {
     }
@@ -33,7 +37,7 @@ public final class ResponseContract {
 
     public static List<String> violations(int status, Map<String, String> headers, String body) {
         List<String> violations = new ArrayList<>();
-        if (status != 200 && !ERROR_TYPES.containsKey(status)) {
+        if (status != 200 && status != 202 && !ERROR_TYPES.containsKey(status)) {
             violations.add("status " + status + " is not a documented status");
             return violations;
         }
@@ -55,16 +59,48 @@ public final class ResponseContract {
             violations.add("the body is not a JSON object");
             return violations;
         }
-        if (status == 200 && json.has("results")) {
+        if (json.has("receipt") && (status == 200 || status == 202)) {
+            erasure(status, json, headers, violations);
+        } else if (status == 200 && json.has("collections")) {
+            product(json, true, violations);
+        } else if (status == 200 && json.has("products")) {
+            page(json, violations);
+        } else if (status == 200 && json.has("results")) {
             batch(json, headers, violations);
         } else if (status == 200) {
             success(json, violations);
+        } else if (status == 202) {
+            fields(json, Set.of("success", "inProgress", "message"), violations);
+            if (!json.path("success").isBoolean() || json.path("success").booleanValue()
+                    || !json.path("inProgress").booleanValue() || json.path("message").asText("").isBlank()) {
+                violations.add("a 202 body says success: false, inProgress: true, and how to finish: " + json);
+            }
         } else if (status == 422) {
             validationError(json, violations);
         } else {
             error(status, json, headers, violations);
         }
         return violations;
+    }
+
+    /** DELETE /customers/{id}: 200 complete, or 202 not yet (with Retry-After), the counts and the receipt id. */
+    private static void erasure(int status, JsonNode json, Map<String, String> headers, List<String> violations) {
+        fields(json, Set.of("success", "complete", "erased", "receipt"), violations);
+        if (json.path("complete").asBoolean() != (status == 200)) {
+            violations.add("an erasure is complete exactly when it answers 200");
+        }
+        fields(json.path("erased"), Set.of("profile", "events", "other"), violations);
+        json.path("erased").forEach(count -> {
+            if (!count.isIntegralNumber() || count.asLong() < 0) {
+                violations.add("erased counts are whole numbers, 0 or more: " + json.path("erased"));
+            }
+        });
+        if (!json.path("receipt").asText().matches("er_[A-Za-z0-9_-]{22}")) {
+            violations.add("the receipt id is not er_ and 22 characters: " + json.path("receipt"));
+        }
+        if (status == 202 && (headers == null || !headers.containsKey("retry-after"))) {
+            violations.add("a 202 erasure must say Retry-After");
+        }
     }
 
     private static void success(JsonNode json, List<String> violations) {
@@ -144,6 +180,40 @@ public final class ResponseContract {
         if (retryAfter != counts.get("unavailable") > 0) {
             violations.add("Retry-After must be sent exactly when an item is unavailable: " + headers);
         }
+    }
+
+    /** GET /product/{id} (with its collections' ids) or an entry of a page (without). */
+    private static void product(JsonNode json, boolean withCollections, List<String> violations) {
+        Set<String> actual = new TreeSet<>();
+        json.fieldNames().forEachRemaining(actual::add);
+        Set<String> allowed = new TreeSet<>(PRODUCT_FIELDS);
+        if (withCollections) {
+            allowed.add("collections");
+            if (!json.path("collections").isArray()) {
+                violations.add("a product's collections must be an array of ids: " + json);
+            }
+        }
+        if (!allowed.containsAll(actual) || !actual.containsAll(Set.of("id", "name", "image", "url", "price", "status",
+                "createdAt", "updatedAt"))) {
+            violations.add("fields " + actual + " are not a documented product's " + allowed + ": " + json);
+        }
+        if (!json.path("price").isNumber() || !Set.of("inStock", "outOfStock").contains(json.path("status").asText())) {
+            violations.add("a product has a numeric price and a documented status: " + json);
+        }
+    }
+
+    /** GET /collection/{id}/products. */
+    private static void page(JsonNode json, List<String> violations) {
+        fields(json, Set.of("collection", "products", "cursor"), violations);
+        Set<String> collection = new TreeSet<>();
+        json.path("collection").fieldNames().forEachRemaining(collection::add);
+        if (!COLLECTION_FIELDS.containsAll(collection) || !collection.containsAll(Set.of("id", "name"))) {
+            violations.add("fields " + collection + " are not a documented collection's: " + json);
+        }
+        if (!json.path("cursor").isNull() && !json.path("cursor").isTextual()) {
+            violations.add("a page's cursor is a string or null: " + json);
+        }
+        json.path("products").forEach(product -> product(product, false, violations));
     }
 
     private static void validationError(JsonNode json, List<String> violations) {

@@ -2,7 +2,9 @@ package dev.trackingapi.testing;
 
 import dev.trackingapi.config.TableNames;
 import dev.trackingapi.model.AttributeScope;
+import dev.trackingapi.model.CatalogKind;
 import dev.trackingapi.store.dynamodb.AttributeTypesTable;
+import dev.trackingapi.store.dynamodb.CatalogTable;
 import dev.trackingapi.store.dynamodb.CustomerPartition;
 import dev.trackingapi.store.dynamodb.CustomersTable;
 import dev.trackingapi.store.dynamodb.EventsTable;
@@ -52,16 +54,50 @@ public final class StoredData {
         return query(tables.attributeTypes(), scope.id(), null);
     }
 
+    /** Every catalog item of the project (entries and both sides of every mapping): a full scan. */
+    public List<Map<String, AttributeValue>> catalogItems(String projectId) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        dynamoDb.scanPaginator(scan -> scan.tableName(tables.catalog()).consistentRead(true)
+                .filterExpression("begins_with(pk, :project)")
+                .expressionAttributeValues(Map.of(":project", AttributeValue.fromS(projectId + "#"))))
+                .items().forEach(items::add);
+        return items;
+    }
+
+    /** A catalog entry's item, as stored (with its deletion mark, if any). */
+    public Optional<Map<String, AttributeValue>> catalogEntry(CatalogKind kind, String projectId, String id) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.catalog()).consistentRead(true)
+                .key(CatalogTable.itemKey(kind, projectId, id))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
     /**
-     * Every item of the events, customers and attribute-types tables whose partition key contains the text (a project
-     * id, or a token in customer ids): a full scan, for checking that a set of requests wrote nothing.
+     * Every item of the events, customers, attribute-types and catalog tables whose partition key contains the text (a
+     * project id, or a token in customer ids): a full scan, for checking that a set of requests wrote nothing.
      */
     public List<Map<String, AttributeValue>> itemsWhoseKeyContains(String text) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (String table : List.of(tables.events(), tables.customers(), tables.attributeTypes())) {
+        for (String table : List.of(tables.events(), tables.customers(), tables.attributeTypes(), tables.catalog())) {
             dynamoDb.scanPaginator(scan -> scan.tableName(table).consistentRead(true)
                     .filterExpression("contains(pk, :text)")
                     .expressionAttributeValues(Map.of(":text", AttributeValue.fromS(text)))).items().forEach(items::add);
+        }
+        return items;
+    }
+
+    /** Every item of one partition (an exact key, never a prefix), read consistently. */
+    public List<Map<String, AttributeValue>> partition(String table, String partitionKey) {
+        return query(table, partitionKey, null);
+    }
+
+    /** Every item of every table of the deployment: a full consistent scan of each, by table name. */
+    public Map<String, List<Map<String, AttributeValue>>> everything() {
+        Map<String, List<Map<String, AttributeValue>>> items = new java.util.LinkedHashMap<>();
+        for (String table : List.of(tables.customers(), tables.events(), tables.attributeTypes(), tables.apiKeys(),
+                tables.erasureReceipts())) {
+            List<Map<String, AttributeValue>> found = new ArrayList<>();
+            dynamoDb.scanPaginator(scan -> scan.tableName(table).consistentRead(true)).items().forEach(found::add);
+            items.put(table, found);
         }
         return items;
     }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -20,6 +21,7 @@ import java.util.function.Consumer;
  */
 public final class TestDynamoDb {
     public static final String TABLE_PREFIX = "test-";
+    private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(2);
 
     private static DynamoDbLocalServer server;
     private static DynamoDbClient client;
@@ -37,11 +39,21 @@ public final class TestDynamoDb {
         Assumptions.assumeTrue(template.isPresent(),
                 "template.yaml not found above " + Path.of("").toAbsolutePath() + ": the DynamoDB tests need its tables");
         TemplateTables templateTables = TemplateTables.read(template.get());
-        server = DynamoDbLocalServer.startInMemory(DynamoDbLocalServer.freePort());
-        client = newClient(server);
-        TemplateTablesCreator.createMissing(client, templateTables, TABLE_PREFIX);
+        DynamoDbLocalServer started = DynamoDbLocalServer.startInMemory(DynamoDbLocalServer.freePort());
+        // A server just started answers its first requests slowly on a busy machine: the tables are created with
+        // patience, and the fields are set only once all is ready, so that a failed start is tried again, not half
+        // used.
+        try (DynamoDbClient setup = newClient(started, configuration -> configuration
+                .apiCallTimeout(SETUP_TIMEOUT).apiCallAttemptTimeout(SETUP_TIMEOUT))) {
+            TemplateTablesCreator.createMissing(setup, templateTables, TABLE_PREFIX);
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        client = newClient(started);
         tables = tableNames(templateTables, TABLE_PREFIX);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        server = started;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close));
     }
 
     public static DynamoDbClient client() {

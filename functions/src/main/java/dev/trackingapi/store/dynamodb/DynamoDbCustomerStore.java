@@ -1,12 +1,16 @@
 package dev.trackingapi.store.dynamodb;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.model.Attribute;
+import dev.trackingapi.model.AttributeType;
 import dev.trackingapi.model.CanonicalJson;
 import dev.trackingapi.model.CustomerUpsert;
 import dev.trackingapi.model.Dates;
 import dev.trackingapi.model.Digests;
 import dev.trackingapi.model.IgnoredAttribute;
+import dev.trackingapi.model.KeptValue;
 import dev.trackingapi.model.ProfileCap;
+import dev.trackingapi.store.CustomerRecords;
 import dev.trackingapi.store.CustomerStore;
 import dev.trackingapi.store.StorageUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -15,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -25,13 +30,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static dev.trackingapi.store.dynamodb.CustomersTable.*;
 
 /** Customer profiles and the values not applied to them, in the customers table ({@link CustomersTable}). */
-public final class DynamoDbCustomerStore implements CustomerStore {
+public final class DynamoDbCustomerStore implements CustomerStore, CustomerRecords {
     private static final int MAX_CAP_ATTEMPTS = 10;
+    private static final Set<String> RESERVED = Set.of("name", "email", "mobile");
     private static final String NO_CONDITION = null;
 
     private final DynamoDbClient dynamoDb;
@@ -61,16 +69,33 @@ public final class DynamoDbCustomerStore implements CustomerStore {
     }
 
     /**
-     * One eventually consistent GetItem of the profile, projected to its key (DynamoDB still charges it by the
-     * profile's size: half a read unit per 4 KB).
+     * One strongly consistent GetItem of the profile, projected to its key (DynamoDB still charges it by the
+     * profile's size: one read unit per 4 KB). Consistent, so that a profile an erasure has just deleted is never seen.
      */
     @Override
     public boolean exists(String projectId, String customerId) {
         try {
             return dynamoDb.getItem(get -> get.tableName(table)
                     .key(CustomersTable.profileKey(projectId, customerId))
+                    .consistentRead(true)
                     .projectionExpression("#pk")
                     .expressionAttributeNames(Map.of("#pk", PK))).hasItem();
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(table, e);
+        }
+    }
+
+    /** One strongly consistent GetItem of the project's erasures item: one read unit. */
+    @Override
+    public long erasureGeneration(String projectId) {
+        try {
+            Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table)
+                    .key(CustomersTable.erasureGenerationKey(projectId))
+                    .consistentRead(true)
+                    .projectionExpression("#generation")
+                    .expressionAttributeNames(Map.of("#generation", ERASURE_GENERATION))).item();
+            AttributeValue generation = item == null ? null : item.get(ERASURE_GENERATION);
+            return generation == null || generation.n() == null ? 0 : Long.parseLong(generation.n());
         } catch (SdkException e) {
             throw DynamoDbFailures.translate(table, e);
         }
@@ -117,8 +142,9 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 existing = namesIn(namesChanged.item());
             }
         }
-        throw new StorageUnavailableException("the profile of " + upsert.customerId()
-                + " was changed concurrently " + MAX_CAP_ATTEMPTS + " times in a row", null);
+        // Never the customer id: this message reaches the logs, and the logs are not erased with the customer.
+        throw new StorageUnavailableException("a profile was changed concurrently " + MAX_CAP_ATTEMPTS
+                + " times in a row", null);
     }
 
     private void update(CustomerUpsert upsert, List<Attribute> custom, String condition,
@@ -230,5 +256,67 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         item.put(VALUE, AttributeValues.of(ignored.value()));
         item.put(RECEIVED_AT, AttributeValue.fromS(Dates.format(now)));
         return item;
+    }
+
+    /**
+     * One Query of the customer's partition, newest sort key first: the profile ("profile") sorts after every kept
+     * value ("ignored#..."), so it comes first, then the kept values, one more than asked to tell whether there are
+     * more. Eventually consistent: half a read unit per 4 KB read.
+     */
+    @Override
+    public Optional<StoredProfile> find(String projectId, String customerId, int maxIgnored) {
+        QueryResponse page;
+        try {
+            page = dynamoDb.query(query -> query.tableName(table)
+                    .keyConditionExpression("#pk = :pk AND #sk <= :profile")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                    .expressionAttributeValues(Map.of(
+                            ":pk", AttributeValue.fromS(CustomerPartition.of(projectId, customerId)),
+                            ":profile", AttributeValue.fromS(PROFILE)))
+                    .scanIndexForward(false)
+                    .limit(maxIgnored + 2));
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate(table, e);
+        }
+        List<Map<String, AttributeValue>> items = page.items();
+        if (items.isEmpty() || !PROFILE.equals(items.get(0).get(SK).s())) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> profile = items.get(0);
+        Map<String, String> reserved = new TreeMap<>();
+        Map<String, JsonNode> custom = new TreeMap<>();
+        profile.forEach((name, value) -> {
+            if (RESERVED.contains(name) && value.s() != null) {
+                reserved.put(name, value.s());
+            } else if (name.startsWith(CUSTOM_PREFIX)) {
+                custom.put(name.substring(CUSTOM_PREFIX.length()), AttributeValues.json(value));
+            }
+        });
+        List<KeptValue> ignored = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items.subList(1, items.size())) {
+            if (ignored.size() < maxIgnored && item.get(SK).s().startsWith(IGNORED_PREFIX)) {
+                ignored.add(keptIn(item));
+            }
+        }
+        boolean more = items.size() > maxIgnored + 1 || (page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty());
+        return Optional.of(new StoredProfile(text(profile, CREATED_AT), text(profile, UPDATED_AT), reserved, custom,
+                ignored, more));
+    }
+
+    private static KeptValue keptIn(Map<String, AttributeValue> item) {
+        AttributeValue registered = item.get(REGISTERED_TYPE);
+        AttributeValue limit = item.get(LIMIT);
+        IgnoredAttribute ignored = new IgnoredAttribute(item.get(ATTRIBUTE).s(),
+                IgnoredAttribute.Reason.fromCode(item.get(REASON).s()),
+                registered == null ? null : AttributeType.fromWireName(registered.s()),
+                AttributeType.fromWireName(item.get(RECEIVED_TYPE).s()),
+                limit == null ? null : Integer.valueOf(limit.n()),
+                AttributeValues.json(item.get(VALUE)));
+        return new KeptValue(ignored, text(item, RECEIVED_AT));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * One BatchGetItem across the attribute types table and the customers table (100 keys at most; more attributes take
- * more). Keys DynamoDB leaves unprocessed are asked again a few times and otherwise reported as not found: the
+ * more): types read eventually consistently, the profile strongly consistently. Keys DynamoDB leaves unprocessed are asked again a few times and otherwise reported as not found: the
  * conditional writes that follow are correct either way, only a little more expensive.
  */
 public final class DynamoDbPrefetchStore implements PrefetchStore {
@@ -56,6 +56,7 @@ public final class DynamoDbPrefetchStore implements PrefetchStore {
             if (askCustomer) {
                 request.put(customersTable, KeysAndAttributes.builder()
                         .keys(CustomersTable.profileKey(scope.projectId(), customerIdOrNull))
+                        .consistentRead(true)
                         .projectionExpression("#pk")
                         .expressionAttributeNames(Map.of("#pk", CustomersTable.PK))
                         .build());

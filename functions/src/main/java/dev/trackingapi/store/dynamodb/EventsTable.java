@@ -36,7 +36,12 @@ public final class EventsTable {
     }
 
     public static String sortKey(long timeMillis, String eventKey) {
+        return timeDigits(timeMillis) + "#" + eventKey;
+    }
+
+    /** The time part of a sort key: epoch milliseconds in 15 digits, so that sort keys sort in time order. */
+    public static String timeDigits(long timeMillis) {
         String digits = Long.toString(timeMillis);
-        return "0".repeat(TIME_DIGITS - digits.length()) + digits + "#" + eventKey;
+        return "0".repeat(TIME_DIGITS - digits.length()) + digits;
     }
 }

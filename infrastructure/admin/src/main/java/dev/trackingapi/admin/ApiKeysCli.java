@@ -28,11 +28,7 @@ public final class ApiKeysCli implements Runnable {
 
     /** Runs the tool; returns the exit code (0 done, 1 failed, 2 bad arguments). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new ApiKeysCli());
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler(new FailureMessages());
-        return commandLine.execute(args);
+        return CommandLines.execute(new ApiKeysCli(), args, out, err);
     }
 
     @Override

@@ -25,12 +25,13 @@ final class CreateKeyCommand extends KeyCommand {
     String label = "";
 
     @Option(names = "--scopes", paramLabel = "LIST", description = "What the key may do: track (the tracking "
-            + "routes), read (the GET routes), erase (customer erasure), comma-separated. Default: track.")
+            + "routes and the catalog's writes), read (the GET routes), erase (customer erasure), comma-separated."
+            + " Default: track.")
     String scopes = "track";
 
     @Override
     Integer run(ApiKeyStore store, PrintWriter out) {
-        String projectId = checkedProject(project);
+        String projectId = TableCommand.checkedProject(project);
         if (label.length() > MAX_LABEL_LENGTH) {
             throw new UsageException("--label is longer than " + MAX_LABEL_LENGTH + " characters");
         }

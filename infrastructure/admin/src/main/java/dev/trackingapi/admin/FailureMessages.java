@@ -19,9 +19,11 @@ final class FailureMessages implements CommandLine.IExecutionExceptionHandler {
             return e.getMessage();
         }
         Throwable cause = e.getCause() instanceof SdkException ? e.getCause() : e;
-        String where = commandLine.getCommand() instanceof KeyCommand command ? command.where() : "the API keys table";
+        TableCommand command = commandLine.getCommand() instanceof TableCommand table ? table : null;
+        String where = command != null ? command.options().where() : "the table";
         if (cause instanceof ResourceNotFoundException) {
-            return "the " + where + " does not exist. Pass --table with the stack's ApiKeysTableName output"
+            return "the " + where + " does not exist. Pass " + (command != null ? command.tableOptions()
+                    : "--table with the stack's table output")
                     + " (aws cloudformation describe-stacks --stack-name <stack> --query \"Stacks[0].Outputs\")";
         }
         String message = String.valueOf(cause.getMessage());

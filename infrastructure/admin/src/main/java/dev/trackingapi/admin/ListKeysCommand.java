@@ -20,7 +20,7 @@ final class ListKeysCommand extends KeyCommand {
 
     @Override
     Integer run(ApiKeyStore store, PrintWriter out) {
-        List<ApiKeyRecord> keys = store.listByProject(checkedProject(project));
+        List<ApiKeyRecord> keys = store.listByProject(TableCommand.checkedProject(project));
         if (keys.isEmpty()) {
             out.println("Project " + project + " has no API keys.");
             return 0;

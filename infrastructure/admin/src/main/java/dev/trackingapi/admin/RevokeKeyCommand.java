@@ -34,7 +34,7 @@ final class RevokeKeyCommand extends KeyCommand {
 
     @Override
     Integer run(ApiKeyStore store, PrintWriter out) {
-        String projectId = checkedProject(project);
+        String projectId = TableCommand.checkedProject(project);
         ApiKeyRecord target = which.key != null ? byKey(store, projectId) : byKeyId(store, projectId);
         if (target.revoked()) {
             out.println("Key " + target.keyId() + " of project " + projectId + " was already revoked.");

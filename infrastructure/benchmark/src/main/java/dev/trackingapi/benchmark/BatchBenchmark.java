@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.trackingapi.baseline.ColdStartChild;
+import dev.trackingapi.config.TableNames;
 import dev.trackingapi.entrypoints.TrackBatchHandler;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
-import dev.trackingapi.config.TableNames;
 import dev.trackingapi.service.BatchTracker;
 import dev.trackingapi.store.dynamodb.EventsTable;
 import dev.trackingapi.wiring.Wiring;
@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Figure 7: the same events sent one per request through the /track/event/v2 handler and as batches through the
+ * Figure 9: the same events sent one per request through the /track/event/v2 handler and as batches through the
  * /track/batch handler, in one run against DynamoDB Local, each mode in a project and an execution environment of its
  * own, chunk by chunk in turn (so that neither meets a larger table than the other): DynamoDB requests and write
  * units per event (counted on the client), handler time per event, and what a million events cost at the README's
@@ -122,7 +122,7 @@ public final class BatchBenchmark {
         Measured own;
         try (DynamoDbClient single = InstantDynamoDb.client(); DynamoDbClient batch = InstantDynamoDb.client()) {
             own = measure(single, batch, dynamoDb.tables(), mix, batchSize, () -> new RequestCounter.Counts[]{
-                    new RequestCounter.Counts(0, 0, 0, 0, 0), new RequestCounter.Counts(0, 0, 0, 0, 0)}, null);
+                    new RequestCounter.Counts(0, 0, 0, 0, 0, 0, 0), new RequestCounter.Counts(0, 0, 0, 0, 0, 0, 0)}, null);
         }
         return new Result(mix, batchSize, measured.single(), measured.batch(), floorOne, floorBatch, own.single(),
                 own.batch());

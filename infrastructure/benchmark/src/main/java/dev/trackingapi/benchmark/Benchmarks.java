@@ -1,6 +1,7 @@
 package dev.trackingapi.benchmark;
 
 import dev.trackingapi.service.BatchTracker;
+import dev.trackingapi.service.CustomerProfiles;
 import dev.trackingapi.template.TemplateTables;
 
 import java.nio.file.Files;
@@ -14,23 +15,28 @@ import java.util.TreeSet;
 /**
  * Runs the benchmarks and prints their figures beside the targets, with the machine they ran on.
  * {@code run.sh} builds and starts it. Options: {@code --quick} runs smaller sizes (a smoke test of the harness, not
- * figures); {@code --figures 3,4} runs only those figures (all eight by default).
+ * figures); {@code --figures 3,4} runs only those figures (all ten by default); {@code --metrics-writers}
+ * compares figures 3 and 4 across the ways of writing metrics (none, the functions' EMF lines, the AWS EMF library,
+ * Powertools), alone.
  */
 public final class Benchmarks {
-    private static final Set<Integer> ALL_FIGURES = Set.of(1, 2, 3, 4, 5, 6, 7, 8);
+    private static final Set<Integer> ALL_FIGURES = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
 
     private Benchmarks() {
     }
 
     public static void main(String[] args) {
-        // As template.yaml sets it for the batch function (figure 7): a keep-alive connection for each of its
+        // As template.yaml sets it for the batch function (figure 9): a keep-alive connection for each of its
         // concurrent calls. The single routes never hold more than two connections, so it changes nothing for them.
         System.setProperty("http.maxConnections", "32");
         boolean quick = false;
+        boolean metricsWriters = false;
         Set<Integer> figures = ALL_FIGURES;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--quick")) {
                 quick = true;
+            } else if (args[i].equals("--metrics-writers")) {
+                metricsWriters = true;
             } else if (args[i].equals("--figures") && i + 1 < args.length) {
                 try {
                     figures = figures(args[++i]);
@@ -39,7 +45,8 @@ public final class Benchmarks {
                     System.exit(2);
                 }
             } else {
-                System.err.println("usage: run.sh [--quick] [--figures N,N...]  (unknown argument: " + args[i] + ")");
+                System.err.println("usage: run.sh [--quick] [--figures N,N...] [--metrics-writers]  (unknown argument: "
+                        + args[i] + ")");
                 System.exit(2);
             }
         }
@@ -47,7 +54,13 @@ public final class Benchmarks {
                 .orElseThrow(() -> new IllegalStateException("run from inside the repository"));
         System.out.println(machine());
         System.out.println();
-        if (figures.stream().anyMatch(figure -> figure <= 4 || figure == 7)) {
+        if (metricsWriters) {
+            try (LocalDynamoDb dynamoDb = LocalDynamoDb.start()) {
+                metricsWriters(dynamoDb, repository, quick ? 2 : 15, 300);
+            }
+            return;
+        }
+        if (figures.stream().anyMatch(figure -> figure <= 4 || figure == 7 || figure == 9)) {
             try (LocalDynamoDb dynamoDb = LocalDynamoDb.start()) {
                 if (figures.contains(1)) {
                     requestCounts(dynamoDb, quick ? new TrafficMix(50, 5, 10) : new TrafficMix(1000, 20, 10));
@@ -62,6 +75,9 @@ public final class Benchmarks {
                     priming(dynamoDb, repository, quick ? 3 : 11, 300);
                 }
                 if (figures.contains(7)) {
+                    readCosts(dynamoDb, quick ? new TrafficMix(5, 30, 10) : new TrafficMix(20, 60, 10));
+                }
+                if (figures.contains(9)) {
                     batches(dynamoDb, quick ? new TrafficMix(100, 20, 10) : new TrafficMix(1_000, 100, 10), 500,
                             quick ? 2 : 5);
                 }
@@ -74,11 +90,16 @@ public final class Benchmarks {
             artifact(repository);
         }
         if (figures.contains(8)) {
+            try (LocalDynamoDb dynamoDb = LocalDynamoDb.start()) {
+                erasure(dynamoDb, quick ? 5_000 : 50_000);
+            }
+        }
+        if (figures.contains(10)) {
             importer(repository, quick ? 5_000 : 100_000);
         }
     }
 
-    /** The figures of a "--figures" list such as "3,4": numbers from 1 to 6, comma-separated. */
+    /** The figures of a "--figures" list such as "3,4": numbers from 1 to 10, comma-separated. */
     static Set<Integer> figures(String list) {
         Set<Integer> figures = new TreeSet<>();
         for (String figure : list.split(",")) {
@@ -95,7 +116,7 @@ public final class Benchmarks {
     }
 
     private static String notFigures(String list) {
-        return "--figures takes numbers from 1 to 8, comma-separated, not: " + list;
+        return "--figures takes numbers from 1 to 10, comma-separated, not: " + list;
     }
 
     private static void requestCounts(LocalDynamoDb dynamoDb, TrafficMix mix) {
@@ -105,16 +126,35 @@ public final class Benchmarks {
                 mix.customers(), mix.events() / mix.customers(), mix.attributesPerEvent(), (System.nanoTime() - started) / 1e9);
         for (var pass : new Object[][]{{"first pass", result.first()}, {"steady state", result.steady()}}) {
             RequestCountBenchmark.Pass figures = (RequestCountBenchmark.Pass) pass[1];
-            System.out.printf(Locale.ROOT, "   %-13s writes %.4f  reads %.4f  write units %.4f  item bytes %.0f  failed conditions %d%n",
-                    pass[0], figures.writesPerEvent(), figures.readsPerEvent(), figures.writeUnitsPerEvent(),
-                    figures.itemBytesPerEvent(), figures.counts().failedConditions());
+            System.out.printf(Locale.ROOT, "   %-13s writes %.4f  reads %.4f (%d of the erasure count)  write units %.4f  item"
+                            + " bytes %.0f  failed conditions %d%n",
+                    pass[0], figures.writesPerEvent(), figures.readsPerEvent(), figures.counts().erasureCountReads(),
+                    figures.writeUnitsPerEvent(), figures.itemBytesPerEvent(), figures.counts().failedConditions());
         }
-        System.out.printf(Locale.ROOT, "   target: steady <= 1.02 writes and 0 reads per event: %s; first pass <= %d writes"
-                        + " (events + new customers + new attributes): %s (%d)%n",
-                verdict(result.steady().writesPerEvent() <= 1.02 && result.steady().counts().readRequests() == 0),
+        RequestCounter.Counts steady = result.steady().counts();
+        System.out.printf(Locale.ROOT, "   target: steady <= 1.02 writes and 0 reads per event (beyond the erasure count's,"
+                        + " one per %d s): %s; first pass <= %d writes (events + new customers + new attributes): %s"
+                        + " (%d)%n", CustomerProfiles.TRUST_WINDOW.toSeconds(),
+                verdict(result.steady().writesPerEvent() <= 1.02
+                        && steady.readRequests() == steady.erasureCountReads()),
                 result.firstPassWriteAllowance(),
                 verdict(result.first().counts().writeRequests() <= result.firstPassWriteAllowance()),
                 result.first().counts().writeRequests());
+    }
+
+    private static void readCosts(LocalDynamoDb dynamoDb, TrafficMix mix) {
+        List<ReadCostBenchmark.Route> routes = ReadCostBenchmark.run(dynamoDb, mix);
+        System.out.printf(Locale.ROOT, "7. DynamoDB reads per call of the read routes (%d customers x %d events x %d"
+                + " attributes; read units as billed eventually consistent, computed from item sizes)%n",
+                mix.customers(), mix.events() / mix.customers(), mix.attributesPerEvent());
+        for (ReadCostBenchmark.Route route : routes) {
+            System.out.printf(Locale.ROOT, "   %-58s reads %.2f  read units %.2f  (%d calls)%n", route.name(),
+                    route.readsPerCall(), route.readUnitsPerCall(), route.calls());
+        }
+        boolean oneReadEach = routes.stream().filter(route -> !route.name().contains("first call"))
+                .allMatch(route -> route.readsPerCall() == 1.0);
+        System.out.printf(Locale.ROOT, "   target: one read request per call (profile in steady state, events page,"
+                + " schema of a small project): %s%n", verdict(oneReadEach));
     }
 
     private static void handlerOverhead(LocalDynamoDb dynamoDb, int warmUp, int measured) {
@@ -152,6 +192,32 @@ public final class Benchmarks {
                 verdict(result.primedRatio() <= 2));
     }
 
+    private static void metricsWriters(LocalDynamoDb dynamoDb, Path repository, int rounds, int warm) {
+        var runs = MetricsWritersBenchmark.run(dynamoDb, repository, rounds, warm);
+        MetricsWritersBenchmark.Runs none = runs.get(EmfWriters.NONE);
+        System.out.printf(Locale.ROOT, "Metrics writers: figures 3 and 4 per writer (fresh JVMs, %d rounds, writers"
+                + " alternating; warm p50 over %d requests)%n", rounds, warm);
+        System.out.printf(Locale.ROOT, "   %-13s %-26s %-34s %s%n", "writer", "3. cold start ms: median",
+                "minus none, same round: median [IQR]", "4. first / warm p50: ratio of medians [IQR of runs]");
+        runs.forEach((writer, run) -> {
+            double[] deltas = run.coldStartDeltaMillis(none);
+            double[] ratios = run.runRatios();
+            System.out.printf(Locale.ROOT, "   %-13s %6.0f [%4.0f-%4.0f]%9s %+6.0f [%+5.0f %+5.0f]%15s %.2f [%.2f-%.2f]"
+                            + "  (first %.2f ms, warm %.3f ms)%n",
+                    writer.label(), run.coldStartMillis().medianMillis(), quartile(run.coldStart(), 1) / 1e6,
+                    quartile(run.coldStart(), 3) / 1e6, "", deltas[deltas.length / 2], deltas[deltas.length / 4],
+                    deltas[deltas.length * 3 / 4], "", run.primedRatio(), ratios[ratios.length / 4],
+                    ratios[ratios.length * 3 / 4], Percentiles.of(run.primedFirst()).medianMillis(),
+                    Percentiles.of(run.warmP50()).medianMillis());
+        });
+    }
+
+    private static double quartile(long[] values, int quarter) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length * quarter / 4];
+    }
+
     private static void localApi(Path repository, int clients, Duration duration) {
         Path log;
         try {
@@ -178,7 +244,7 @@ public final class Benchmarks {
     private static void batches(LocalDynamoDb dynamoDb, TrafficMix mix, int batchSize, int largest) {
         long started = System.nanoTime();
         BatchBenchmark.Result result = BatchBenchmark.run(dynamoDb, mix, batchSize);
-        System.out.printf(Locale.ROOT, "7. Batches of %d against single requests: %,d events (%d customers x %d events x %d"
+        System.out.printf(Locale.ROOT, "9. Batches of %d against single requests: %,d events (%d customers x %d events x %d"
                         + " attributes) each way, steady state, in turn (%.0f s)%n", batchSize, mix.events(),
                 mix.customers(), mix.events() / mix.customers(), mix.attributesPerEvent(),
                 (System.nanoTime() - started) / 1e9);
@@ -205,7 +271,7 @@ public final class Benchmarks {
                 verdict(result.batch().costPerMillionEvents() <= 0.80));
         List<Double> thousand = BatchBenchmark.largestBatchMillis(dynamoDb, new TrafficMix(1_000, 1, 10), largest);
         System.out.printf(Locale.ROOT, "   batches of 1,000 items (new events of known customers): %s ms; the function's"
-                        + " timeout is 29,000 ms, items start at most until 16,000 ms%n",
+                        + " timeout is 10,000 ms, items start at most until 3,500 ms%n",
                 String.join(", ", thousand.stream().map(ms -> String.format(Locale.ROOT, "%,.0f", ms)).toList()));
     }
 
@@ -217,12 +283,25 @@ public final class Benchmarks {
             throw new IllegalStateException(e);
         }
         ImportBenchmark.Result result = ImportBenchmark.run(repository, lines, log);
-        System.out.printf(Locale.ROOT, "8. Importer against the local API (its own JVM, loopback, DynamoDB Local in"
+        System.out.printf(Locale.ROOT, "10. Importer against the local API (its own JVM, loopback, DynamoDB Local in"
                 + " memory): %,d-line NDJSON file of events%n", lines);
         System.out.printf(Locale.ROOT, "   %,.0f events/s (%.1f s), exit code %d; events stored %,d: %s%n",
                 result.eventsPerSecond(), result.seconds(), result.exitCode(), result.stored(),
                 result.stored() == lines ? "the same count" : "MISSED");
         System.out.println("   " + result.summary().replace("\n", "\n   "));
+    }
+
+    private static void erasure(LocalDynamoDb dynamoDb, int events) {
+        ErasureBenchmark.Result result = ErasureBenchmark.run(dynamoDb, events);
+        System.out.printf(Locale.ROOT, "8. Erasure of one customer with %,d events (the real eraser on DynamoDB Local,"
+                + " trust window shortened to %d ms)%n", events, ErasureBenchmark.TRUST_WINDOW.toMillis());
+        System.out.printf(Locale.ROOT, "   %.1f s in %d call(s): %,.0f events erased per second%n",
+                result.elapsed().toNanos() / 1e9, result.calls(), result.eventsPerSecond());
+        System.out.printf(Locale.ROOT, "   %d write requests (%.4f per event), %d read requests (%.4f per event: the"
+                        + " pages), %d write units%n", result.counts().writeRequests(), result.writeRequestsPerEvent(),
+                result.counts().readRequests(), result.readRequestsPerEvent(), result.counts().writeUnits());
+        System.out.printf(Locale.ROOT, "   target <= 0.05 requests per event beyond reading the pages: %s%n",
+                verdict(result.writeRequestsPerEvent() <= 0.05));
     }
 
     private static String verdict(boolean met) {

@@ -26,6 +26,12 @@ final class Classpaths {
                 + baselineClasses(repository);
     }
 
+    /** {@link #functionsWithHarness}, plus the jars the AWS EMF library and Powertools metrics would add to a package. */
+    static String functionsWithHarnessAndEmfLibraries(Path repository) {
+        return functionsWithHarness(repository) + java.io.File.pathSeparator
+                + read(repository.resolve("infrastructure/benchmark/target/emf-libraries-classpath.txt"));
+    }
+
     static String baseline(Path repository) {
         Path baseline = repository.resolve("infrastructure/benchmark-baseline/target");
         return baseline.resolve("classes") + java.io.File.pathSeparator + read(baseline.resolve("runtime-classpath.txt"));

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Figure 8: the importer (infrastructure/import) sending an NDJSON file of events to the local API, in its own JVM
+ * Figure 10: the importer (infrastructure/import) sending an NDJSON file of events to the local API, in its own JVM
  * on loopback with DynamoDB Local in memory, as a user runs both: events per second from its start to its summary,
  * and the events stored afterwards, which must be exactly the lines of the file.
  */

@@ -13,6 +13,7 @@ import java.util.Map;
  */
 public final class ItemSizes {
     public static final int WRITE_UNIT_BYTES = 1024;
+    public static final int READ_UNIT_BYTES = 4096;
 
     private ItemSizes() {
     }

@@ -11,13 +11,14 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** DynamoDB Local in memory on a free loopback port, with the template's tables, for one benchmark run. */
 public final class LocalDynamoDb implements AutoCloseable {
     public static final String TABLE_PREFIX = "bench-";
+    private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(1);
 
     private final DynamoDbLocalServer server;
     private final TableNames tables;
@@ -32,7 +33,10 @@ public final class LocalDynamoDb implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("template.yaml not found: run from the repository"));
         TemplateTables templateTables = TemplateTables.read(template);
         DynamoDbLocalServer server = DynamoDbLocalServer.startInMemory(DynamoDbLocalServer.freePort());
-        try (DynamoDbClient admin = client(server.endpoint())) {
+        // Creating the tables is no request of the functions: on a busy machine it may take longer than their timeouts.
+        try (DynamoDbClient admin = DynamoDbClients.create(server.endpoint(), DynamoDbLocalServer.REGION,
+                DynamoDbLocalServer.CREDENTIALS, configuration -> configuration
+                        .apiCallAttemptTimeout(SETUP_TIMEOUT).apiCallTimeout(SETUP_TIMEOUT))) {
             TemplateTablesCreator.createMissing(admin, templateTables, TABLE_PREFIX);
         }
         return new LocalDynamoDb(server, TableNames.from(

@@ -45,9 +45,16 @@ public final class PrimingBenchmark {
 
     private static long[] child(String classpath, Map<String, String> environment, String project, int pass,
                                 int warmRequests, String mode) {
+        return child(classpath, environment, project, pass, warmRequests, mode, EmfWriters.HAND_WRITTEN.label());
+    }
+
+    /** @return the first request's and the warm p50's nanoseconds, with metrics written by {@code writer} */
+    static long[] child(String classpath, Map<String, String> environment, String project, int pass,
+                        int warmRequests, String mode, String writer) {
         ChildJvm.Outcome outcome = ChildJvm.run(List.of("-Dorg.crac.Core.Compat=" + CRAC_STAND_IN), classpath,
                 PrimingChild.class.getName(),
-                List.of(project, Integer.toString(pass), Integer.toString(warmRequests), mode), environment, "PRIMING ");
+                List.of(project, Integer.toString(pass), Integer.toString(warmRequests), mode, writer), environment,
+                "PRIMING ");
         String[] parts = outcome.line().split(" ");
         return new long[]{Long.parseLong(parts[1]), Long.parseLong(parts[2])};
     }

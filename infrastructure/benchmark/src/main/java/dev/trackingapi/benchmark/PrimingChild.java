@@ -12,7 +12,8 @@ import java.util.Arrays;
  * Run in a fresh JVM by {@link PrimingBenchmark}: builds the handler as Lambda does, runs its SnapStart priming hook
  * (the beforeCheckpoint of every registered CRaC resource, through the {@code crac} stand-in) unless told not to, then times the first real request and
  * the warm ones after it. Prints "PRIMING first-ns p50-ns".
- * Arguments: project id, pass (makes the events new), warm requests, "primed" or "unprimed".
+ * Arguments: project id, pass (makes the events new), warm requests, "primed" or "unprimed", and optionally how
+ * metrics are written ({@link EmfWriters}; the functions' own lines when absent).
  */
 public final class PrimingChild {
     private PrimingChild() {
@@ -23,6 +24,9 @@ public final class PrimingChild {
         int pass = Integer.parseInt(args[1]);
         int warm = Integer.parseInt(args[2]);
         boolean primed = "primed".equals(args[3]);
+        if (args.length > 4) {
+            EmfWriters.named(args[4]).install();
+        }
         TrafficMix mix = new TrafficMix(1, warm + 1, 10);
         TrackEventV2Handler handler = new TrackEventV2Handler();
         if (primed) {

@@ -3,10 +3,12 @@ package dev.trackingapi.benchmark;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.trackingapi.baseline.ColdStartChild;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
+import dev.trackingapi.service.CustomerProfiles;
 import dev.trackingapi.wiring.Wiring;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -45,10 +47,18 @@ public final class RequestCountBenchmark {
     }
 
     public static Result run(LocalDynamoDb dynamoDb, TrafficMix mix) {
+        return run(dynamoDb, mix, CustomerProfiles.TRUST_WINDOW);
+    }
+
+    /**
+     * @param trustWindow how long a read of a project's erasure count vouches for the customers an environment knows
+     *                    (the functions' is {@link CustomerProfiles#TRUST_WINDOW}): one read per window per project
+     */
+    public static Result run(LocalDynamoDb dynamoDb, TrafficMix mix, Duration trustWindow) {
         RequestCounter counter = new RequestCounter();
         try (DynamoDbClient client = dynamoDb.client(counter)) {
-            TrackEventV2Handler handler = new TrackEventV2Handler(Wiring.eventTracker(client, dynamoDb.tables()),
-                    Clock.systemUTC());
+            TrackEventV2Handler handler = new TrackEventV2Handler(Wiring.eventTracker(client, dynamoDb.tables(),
+                    trustWindow), Clock.systemUTC());
             String project = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             RequestCounter.Counts start = counter.snapshot();
             pass(handler, project, mix, 0);

@@ -22,6 +22,9 @@ class DeploymentPackageIT {
         for (SamTemplate.Function function : SamTemplate.read(Repository.template()).functions()) {
             assertThat(files).contains(function.handlerClass().replace('.', '/') + ".class");
         }
+        assertThat(files).as("the data explorer's page, served by ExplorerFunction").contains(
+                "dev/trackingapi/explorer/explorer.html", "dev/trackingapi/explorer/explorer.css",
+                "dev/trackingapi/explorer/explorer.js");
         assertThat(files).allSatisfy(file -> assertThat(file.startsWith("dev/trackingapi/") || file.startsWith("lib/")
                 || file.startsWith("META-INF/")).as(file).isTrue());
         List<String> lib = files.stream().filter(file -> file.startsWith("lib/")).toList();

@@ -10,6 +10,14 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.oas.OpenApi31;
 import dev.trackingapi.api.ApiResponses;
 import dev.trackingapi.model.AttributeType;
+import dev.trackingapi.model.CatalogKind;
+import dev.trackingapi.model.Erasure;
+import dev.trackingapi.model.ErasureCounts;
+import dev.trackingapi.model.ErasureReceipt;
+import dev.trackingapi.model.ProductStatus;
+import dev.trackingapi.model.Scope;
+import dev.trackingapi.testing.ApiGatewayEvents;
+import dev.trackingapi.testing.ReadApi;
 import dev.trackingapi.testing.TestDynamoDb;
 import dev.trackingapi.testing.TrackingApi;
 import dev.trackingapi.validation.Limits;
@@ -20,6 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,24 +61,47 @@ class OpenApiTest {
 
         assertThat(result.getMessages()).isEmpty();
         assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
-        assertThat(result.getOpenAPI().getPaths()).hasSize(6);
+        assertThat(result.getOpenAPI().getPaths()).hasSize(20);
     }
 
     @Test
     void everyRouteOfTheTemplate_isDescribed_andNothingElse_eachWithEveryResponse() {
         Set<String> described = new TreeSet<>();
-        openApi.path("paths").properties().forEach(path -> path.getValue().properties()
+        openApi.path("paths").properties().forEach(path -> path.getValue().properties().stream()
+                .filter(field -> !field.getKey().equals("parameters"))
                 .forEach(method -> described.add(method.getKey().toUpperCase() + " " + path.getKey())));
         Set<String> routes = new TreeSet<>();
         template.functions().forEach(function -> function.routes().forEach(route -> routes.add(route.routeKey())));
 
         assertThat(described).isEqualTo(routes);
         for (String route : routes) {
-            JsonNode operation = operation(route.substring(route.indexOf(' ') + 1));
-            assertThat(operation.path("responses").properties().stream().map(Map.Entry::getKey))
-                    .as(route).containsExactlyInAnyOrder("200", "400", "401", "403", "413", "422", "429", "500", "503");
-            assertThat(resolve(operation.path("requestBody")).path("x-max-body-bytes").asInt()).as(route)
-                    .isEqualTo(route.equals("POST /track/batch") ? Limits.MAX_BATCH_BODY_BYTES : Limits.MAX_BODY_BYTES);
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1);
+            JsonNode operation = operation(method, path);
+            List<String> responses = operation.path("responses").properties().stream().map(Map.Entry::getKey).toList();
+            if (method.equals("POST")) {
+                assertThat(responses).as(route)
+                        .containsExactlyInAnyOrder("200", "400", "401", "403", "413", "422", "429", "500", "503");
+                assertThat(resolve(operation.path("requestBody")).path("x-max-body-bytes").asInt()).as(route)
+                        .isEqualTo(route.equals("POST /track/batch") ? Limits.MAX_BATCH_BODY_BYTES : Limits.MAX_BODY_BYTES);
+            } else if (path.equals("/explorer")) {
+                assertThat(responses).as(route).containsExactlyInAnyOrder("200", "429", "500");
+                assertThat(operation.path("security")).as("the page needs no key").isEmpty();
+            } else if (method.equals("DELETE")) {
+                assertThat(responses).as(route)
+                        .containsExactlyInAnyOrder("200", "202", "400", "401", "403", "422", "429", "500", "503");
+                assertThat(operation.has("requestBody")).as(route).isFalse();
+            } else {
+                boolean finds = path.equals("/customers/{id}") || path.equals("/customers")
+                        || path.startsWith("/schema/events") || path.startsWith("/product/")
+                        || path.startsWith("/collection/");
+                List<String> expected = new ArrayList<>(List.of("200", "400", "401", "403", "422", "429", "500", "503"));
+                if (finds) {
+                    expected.add("404");
+                }
+                assertThat(responses).as(route).containsExactlyInAnyOrderElementsOf(expected);
+                assertThat(operation.has("requestBody")).isFalse();
+            }
         }
         assertThat(openApi.at("/components/securitySchemes/GrowlyticsKey/name").asText()).isEqualTo("x-growlytics-key");
         assertThat(openApi.at("/components/securitySchemes/GrowlyticsKey/in").asText()).isEqualTo("header");
@@ -107,12 +140,32 @@ class OpenApiTest {
         List<String> variants = new ArrayList<>();
         schemas.at("/TypedAttribute/oneOf").forEach(v -> variants.add(v.at("/properties/type/const").asText()));
         assertThat(variants).containsExactlyElementsOf(AttributeType.wireNames());
+
+        assertThat(schemas.at("/CatalogId/maxLength").asInt()).isEqualTo(Limits.MAX_CATALOG_ID_LENGTH);
+        assertThat(schemas.at("/ProductRequest/properties/name/maxLength").asInt())
+                .isEqualTo(Limits.MAX_CATALOG_NAME_LENGTH);
+        assertThat(schemas.at("/ProductRequest/properties/description/maxLength").asInt())
+                .isEqualTo(Limits.MAX_DESCRIPTION_LENGTH);
+        assertThat(schemas.at("/ProductRequest/properties/vendor/maxLength").asInt())
+                .isEqualTo(Limits.MAX_VENDOR_LENGTH);
+        assertThat(schemas.at("/WebUrl/maxLength").asInt()).isEqualTo(Limits.MAX_URL_LENGTH);
+        assertThat(schemas.at("/ProductIdsRequest/properties/products/maxItems").asInt())
+                .isEqualTo(Limits.MAX_PRODUCTS_PER_MAPPING_REQUEST);
+        List<String> statuses = new ArrayList<>();
+        schemas.at("/ProductStatus/enum").forEach(status -> statuses.add(status.asText()));
+        assertThat(statuses).containsExactlyElementsOf(ProductStatus.wireNames());
+        JsonNode limit = openApi.at("/paths/~1collection~1{id}~1products/get/parameters/0/schema");
+        assertThat(limit.path("maximum").asInt()).isEqualTo(Limits.MAX_PAGE_SIZE);
+        assertThat(limit.path("default").asInt()).isEqualTo(Limits.DEFAULT_PAGE_SIZE);
     }
 
     @Test
     void everyBodyInEvents_validatesAgainstItsRoutesRequestSchema() throws IOException {
         for (SamTemplate.Function function : template.functions()) {
             for (SamTemplate.Route route : function.routes()) {
+                if (!route.method().equals("POST")) {
+                    continue;
+                }
                 JsonNode event = JSON.readTree(Repository.events().resolve(route.eventFileName()).toFile());
                 JsonNode body = JSON.readTree(event.path("body").asText());
                 assertThat(requestSchema(route.path()).validate(body)).as(route.routeKey()).isEmpty();
@@ -151,13 +204,21 @@ class OpenApiTest {
                 new Object[]{"/rest-api/customer", "{\"id\":\"u1\",\"name\":\"stray\",\"attributes\":[{\"name\":\"email\",\"type\":\"string\",\"value\":\"a@b.c\"}]}", true},
                 new Object[]{"/rest-api/customer", "{\"id\":\"u1\",\"attributes\":[{\"name\":\"email\",\"type\":\"number\",\"value\":1}]}", false},
                 new Object[]{"/rest-api/customer", "{\"attributes\":[]}", false});
+        agreeOnEvery(samples);
+    }
+
+    /**
+     * Each sample {POST path, body, valid} through its handler and its request schema: 200 exactly when it is valid,
+     * and a schema error exactly when it is not.
+     */
+    private static void agreeOnEvery(List<Object[]> samples) {
         TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
         String project = "openapi-" + UUID.randomUUID().toString().substring(0, 8);
         for (Object[] sample : samples) {
             String route = (String) sample[0];
             String body = (String) sample[1];
             boolean valid = (Boolean) sample[2];
-            TrackingApi.Response response = api.post(route, project, body);
+            TrackingApi.Response response = api.catalog("POST " + route, project, null, body);
             assertThat(response.status()).as(route + " " + body).isEqualTo(valid ? 200 : 422);
             assertThat(requestSchema(route).validate(json(body))).as(route + " " + body).matches(
                     errors -> errors.isEmpty() == valid, valid ? "no schema error" : "a schema error");
@@ -224,6 +285,29 @@ class OpenApiTest {
                 .as("a stored result with details is not a documented answer").isNotEmpty();
     }
 
+    /** The same for the catalog's bodies: the schemas say no more and no less than the handlers. */
+    @Test
+    void theCatalogsRequestSchemas_andItsHandlers_agreeOnValidAndInvalidBodies() {
+        String product = "{\"id\":\"p1\",\"name\":\"Mixer\",\"image\":\"https://cdn.example.com/m.png\","
+                + "\"url\":\"https://shop.example.com/m\",\"price\":12.20,\"status\":\"inStock\"%s}";
+        List<Object[]> samples = List.of(
+                new Object[]{"/product", product.formatted(""), true},
+                new Object[]{"/product", product.formatted(",\"description\":null,\"vendor\":\"\",\"tags\":[1]"), true},
+                new Object[]{"/product", product.formatted(",\"originalHigherPrice\":\"1499.00\"").replace("12.20",
+                        "\"12.20\""), true},
+                new Object[]{"/product", product.formatted("").replace("inStock", "1outOfStock"), false},
+                new Object[]{"/product", product.formatted("").replace("12.20", "-1"), false},
+                new Object[]{"/product", product.formatted("").replace("https://cdn.example.com/m.png",
+                        "//cdn.example.com/m.png"), false},
+                new Object[]{"/product", product.formatted("").replace("\"p1\"", "\"" + "p".repeat(51) + "\""), false},
+                new Object[]{"/product", product.formatted(",\"description\":\"" + "d".repeat(2001) + "\""), false},
+                new Object[]{"/product", "{\"id\":\"p1\"}", false},
+                new Object[]{"/collection", "{\"id\":\"c1\",\"name\":\"Summer\",\"image\":\"\",\"url\":null}", true},
+                new Object[]{"/collection", "{\"id\":\"c1\",\"name\":\"Summer\",\"url\":\"summer\"}", false},
+                new Object[]{"/collection", "{\"id\":\"   \",\"name\":\"Summer\"}", false});
+        agreeOnEvery(samples);
+    }
+
     private static String flat(int count) {
         StringBuilder attributes = new StringBuilder("{");
         for (int i = 0; i < count; i++) {
@@ -251,20 +335,52 @@ class OpenApiTest {
                 new Object[]{401, "Unauthenticated", api.post("/track/event/v2", null, "{}")},
                 new Object[]{413, "PayloadTooLarge", api.post("/rest-api/event", project, "x".repeat(Limits.MAX_BODY_BYTES + 1))},
                 new Object[]{422, "ValidationFailed", api.post("/track/event/v2", project, "{\"attributes\":[{\"type\":\"colour\"}]}")},
+                new Object[]{200, "Erased", api.erase(project, "u1")},
+                new Object[]{200, "Erased", api.erase(project, "nobody")},
+                new Object[]{403, "Forbidden", api.call(ApiGatewayEvents.delete("u1", project, Scope.DEFAULT))},
+                new Object[]{422, "ValidationFailed", api.erase(project, " ")},
+                new Object[]{202, "ErasureIncomplete", response(ApiResponses.erasure(new Erasure(new ErasureReceipt(
+                        "er_" + "A".repeat(22), project, "h", Instant.now(), null, null, new ErasureCounts(1, 2, 3)),
+                        Duration.ofSeconds(1))))},
                 new Object[]{500, "InternalError", response(ApiResponses.internalError("request-1"))},
                 new Object[]{503, "ServiceUnavailable", response(ApiResponses.unavailable())});
         assertThat(((TrackingApi.Response) answers.get(1)[2]).body()).contains("type_mismatch");
         assertThat(((TrackingApi.Response) answers.get(2)[2]).body()).contains("attribute_limit_exceeded");
 
-        for (Object[] answer : answers) {
+        assertEachValidatesAgainstItsResponse(answers);
+        TrackingApi.Response unavailable = (TrackingApi.Response) answers.get(answers.size() - 1)[2];
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(Integer.parseInt(unavailable.headers().get("retry-after"))).isPositive();
+        assertThat(((TrackingApi.Response) answers.get(7)[2]).body()).as("u1 had a profile").contains("\"profile\":1");
+
+        String productBody = "{\"id\":\"p1\",\"name\":\"Mixer\",\"image\":\"https://cdn.example.com/m.png\","
+                + "\"url\":\"https://shop.example.com/m\",\"price\":12.20,\"status\":\"inStock\",\"vendor\":\"Acme\"}";
+        api.catalog("POST /product", project, null, productBody);
+        api.catalog("POST /collection", project, null, "{\"id\":\"c1\",\"name\":\"Summer\",\"url\":\"https://e.com/c\"}");
+        api.catalog("POST /collection/{id}/products/add", project, "c1", "{\"products\":[\"p1\"]}");
+        List<Object[]> catalogAnswers = List.of(
+                new Object[]{200, "ProductDetails", api.catalog("GET /product/{id}", project, "p1", null)},
+                new Object[]{200, "ProductPage", api.catalog("GET /collection/{id}/products", project, "c1",
+                        Map.of("limit", "1"), null)},
+                new Object[]{404, "NotFound", api.catalog("GET /product/{id}", project, "nope", null)},
+                new Object[]{422, "ValidationFailed", api.catalog("POST /collection/{id}/products/add", project, "c1",
+                        "{\"products\":[\"nope\"]}")},
+                new Object[]{202, "DeletionInProgress", response(ApiResponses.deletionInProgress(CatalogKind.PRODUCT,
+                        "p1"))},
+                new Object[]{503, "ServiceUnavailable", response(ApiResponses.unavailable("The product is being"
+                        + " deleted; retry"))});
+        for (Object[] answer : catalogAnswers) {
             TrackingApi.Response response = (TrackingApi.Response) answer[2];
             assertThat(response.status()).as(response.toString()).isEqualTo(answer[0]);
             JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
                     + "#/components/responses/" + answer[1] + "/content/application~1json/schema"));
             assertThat(schema.validate(response.json())).as(response.toString()).isEmpty();
         }
-        TrackingApi.Response unavailable = (TrackingApi.Response) answers.get(8)[2];
-        assertThat(Integer.parseInt(unavailable.headers().get("retry-after"))).isPositive();
+        JsonSchema product = SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
+                + "#/components/schemas/ProductDetails"));
+        assertThat(product.validate(json("{\"id\":\"p\",\"name\":\"n\",\"image\":\"i\",\"url\":\"u\",\"price\":1,"
+                + "\"status\":\"inStock\",\"createdAt\":\"2026-01-01T00:00:00.000Z\",\"updatedAt\":\"2026-01-01T00:00:00.000Z\","
+                + "\"collections\":[],\"secret\":1}"))).as("an undocumented field is not a documented answer").isNotEmpty();
 
         JsonSchema success = SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
                 + "#/components/schemas/Success"));
@@ -272,13 +388,30 @@ class OpenApiTest {
                 .as("an ignored entry without its types is not a documented answer").isNotEmpty();
     }
 
+    /** Each {status, response name in components/responses, answer}: the status, and the body against its schema. */
+    private static void assertEachValidatesAgainstItsResponse(List<Object[]> answers) {
+        for (Object[] answer : answers) {
+            TrackingApi.Response response = (TrackingApi.Response) answer[2];
+            assertThat(response.status()).as(response.toString()).isEqualTo(answer[0]);
+            JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of(Repository.openApi().toUri()
+                    + "#/components/responses/" + answer[1] + "/content/application~1json/schema"));
+            assertThat(schema.validate(response.json())).as(response.toString()).isEmpty();
+        }
+    }
+
     private static TrackingApi.Response response(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse r) {
         return new TrackingApi.Response(r.getStatusCode(), r.getHeaders(), r.getBody());
     }
 
-    private static JsonNode operation(String path) {
-        JsonNode operation = openApi.path("paths").path(path).path("post");
-        assertThat(operation.isMissingNode()).as(path).isFalse();
+    /** @param route a route key ("GET /product/{id}"), or the path of a POST */
+    private static JsonNode operation(String route) {
+        return route.startsWith("/") ? operation("POST", route)
+                : operation(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1));
+    }
+
+    private static JsonNode operation(String method, String path) {
+        JsonNode operation = openApi.path("paths").path(path).path(method.toLowerCase(java.util.Locale.ROOT));
+        assertThat(operation.isMissingNode()).as(method + " " + path).isFalse();
         return operation;
     }
 
@@ -300,5 +433,36 @@ class OpenApiTest {
         } catch (IOException e) {
             throw new IllegalArgumentException(text, e);
         }
+    }
+
+    /** The read routes' real answers, on data tracked through the tracking routes, against their documented schemas. */
+    @Test
+    void theReadRoutesRealAnswers_validateAgainstTheResponseSchemas() {
+        TrackingApi api = new TrackingApi(TestDynamoDb.client(), TestDynamoDb.tables());
+        ReadApi read = new ReadApi(TestDynamoDb.client(), TestDynamoDb.tables());
+        String project = "openapi-" + UUID.randomUUID().toString().substring(0, 8);
+        api.post("/rest-api/customer", project, "{\"id\":\"u1\",\"attributes\":[{\"name\":\"email\",\"type\":\"string\","
+                + "\"value\":\"a@b.c\"},{\"name\":\"Spend\",\"type\":\"number map\",\"value\":{\"a\":1}}]}");
+        api.post("/track/user", project, "{\"id\":\"u1\",\"attributes\":{\"Spend\":\"lots\"}}");
+        for (int t = 1; t <= 3; t++) {
+            api.post("/track/event/v2", project, "{\"customerId\":\"u1\",\"name\":\"Viewed\",\"time\":" + t
+                    + ",\"eventId\":\"e" + t + "\",\"attributes\":{\"Page\":" + (t == 3 ? "\"x\"" : "1") + "}}");
+        }
+
+        List<Object[]> answers = List.of(
+                new Object[]{200, "Customer", read.customer(project, "u1")},
+                new Object[]{200, "Customer", read.customerByQuery(project, "u1")},
+                new Object[]{200, "EventsPage", read.events(project, "u1", "limit=2")},
+                new Object[]{200, "EventsPage", read.eventsByQuery(project, "nobody", "")},
+                new Object[]{200, "Schema", read.schema(project)},
+                new Object[]{200, "EventSchema", read.eventSchema(project, "Viewed")},
+                new Object[]{404, "NotFound", read.customer(project, "nobody")},
+                new Object[]{404, "NotFound", read.eventSchema(project, "Never")},
+                new Object[]{400, "BadQuery", read.events(project, "u1", "limit=%zz")},
+                new Object[]{422, "ValidationFailed", read.events(project, "u1", "limit=0&cursor=x")});
+        assertThat(((TrackingApi.Response) answers.get(0)[2]).body()).contains("type_mismatch");
+        assertThat(((TrackingApi.Response) answers.get(2)[2]).body()).contains("type_mismatch").contains("\"next\":\"");
+
+        assertEachValidatesAgainstItsResponse(answers);
     }
 }

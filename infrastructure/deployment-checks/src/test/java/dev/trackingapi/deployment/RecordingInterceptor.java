@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records the (IAM action, table) pair of every DynamoDB request any client in this JVM attempts, successful or not:
+ * Records the (IAM action, table) pair of every DynamoDB request (a Query of an index names "table/index/name", the
+ * resource IAM authorises it on) any client in this JVM attempts, successful or not:
  * a request that fails on a condition still needs the permission. Registered for every SDK client through
  * software/amazon/awssdk/global/handlers/execution.interceptors, so the functions' own clients are recorded unchanged.
  */
@@ -60,8 +61,9 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
         } else if (request instanceof TransactGetItemsRequest transaction) {
             transaction.transactItems().forEach(item -> calls.add(new Call("GetItem", item.get().tableName())));
         } else {
-            calls.add(new Call(operation,
-                    request.getValueForField("TableName", String.class).orElse("(no table)")));
+            String table = request.getValueForField("TableName", String.class).orElse("(no table)");
+            String index = request.getValueForField("IndexName", String.class).orElse(null);
+            calls.add(new Call(operation, index == null ? table : table + SamTemplate.INDEX + index));
         }
         return calls;
     }

@@ -9,12 +9,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A read-only view of template.yaml (intrinsics in their long forms) as the checks need it. */
 final class SamTemplate {
     static final String FUNCTION = "AWS::Serverless::Function";
     static final String TABLE = "AWS::DynamoDB::Table";
     static final String HTTP_API = "AWS::Serverless::HttpApi";
+    /** How a grant on an index names it: "Table/index/Name", as RecordingInterceptor names a Query of it. */
+    static final String INDEX = "/index/";
+    private static final Pattern INDEX_ARN = Pattern.compile("\\$\\{(\\w+)\\.Arn}/index/(\\w+)");
 
     private final Map<String, Object> template;
 
@@ -24,6 +29,11 @@ final class SamTemplate {
 
     static SamTemplate read(Path path) {
         return new SamTemplate(CloudFormationYaml.read(path));
+    }
+
+    /** A template already read (a test's altered copy of template.yaml, say). */
+    static SamTemplate of(Map<String, Object> template) {
+        return new SamTemplate(template);
     }
 
     Map<String, Object> raw() {
@@ -188,10 +198,17 @@ final class SamTemplate {
             }
         }
 
+        /** Table for !GetAtt Table.Arn, "Table/index/Name" for !Sub "${Table.Arn}/index/Name"; else null. */
         private String tableOf(Object resource) {
             if (resource instanceof Map<?, ?> intrinsic && intrinsic.get("Fn::GetAtt") instanceof List<?> getAtt
                     && getAtt.size() == 2 && "Arn".equals(getAtt.get(1)) && tableIds().contains(getAtt.get(0))) {
                 return (String) getAtt.get(0);
+            }
+            if (resource instanceof Map<?, ?> intrinsic && intrinsic.get("Fn::Sub") instanceof String sub) {
+                Matcher index = INDEX_ARN.matcher(sub);
+                if (index.matches() && tableIds().contains(index.group(1))) {
+                    return index.group(1) + INDEX + index.group(2);
+                }
             }
             return null;
         }
@@ -200,9 +217,13 @@ final class SamTemplate {
     /** One HttpApi event of a function. */
     record Route(String functionId, String eventName, String method, String path, Object apiId,
                  Object payloadFormatVersion) {
-        /** events/track-event-v2.json for /track/event/v2: the fixture `sam local invoke -e` takes. */
+        /**
+         * The fixture `sam local invoke -e` takes: events/track-event-v2.json for POST /track/event/v2; other methods
+         * lead, and path variables lose their braces: events/get-product-id.json for GET /product/{id}.
+         */
         String eventFileName() {
-            return path.substring(1).replace('/', '-') + ".json";
+            return ("POST".equals(method) ? "" : method.toLowerCase(java.util.Locale.ROOT) + "-")
+                    + path.substring(1).replace('/', '-').replaceAll("[{}+]", "") + ".json";
         }
 
         String routeKey() {

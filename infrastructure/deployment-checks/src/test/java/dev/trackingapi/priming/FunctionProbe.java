@@ -9,10 +9,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trackingapi.auth.ApiKeys;
+import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.deployment.RecordingInterceptor;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
+import dev.trackingapi.metrics.InvocationMetrics;
+import dev.trackingapi.model.Attribute;
+import dev.trackingapi.model.AttributeType;
+import dev.trackingapi.model.CustomerRequest;
+import dev.trackingapi.model.EventRequest;
+import dev.trackingapi.model.JsonNodes;
+import dev.trackingapi.model.Scope;
+import dev.trackingapi.service.CustomerTracker;
+import dev.trackingapi.service.EventTracker;
+import dev.trackingapi.store.dynamodb.DynamoDbClients;
 import dev.trackingapi.testing.ApiGatewayEvents;
 import dev.trackingapi.validation.Limits;
+import dev.trackingapi.wiring.Wiring;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
@@ -30,8 +43,9 @@ import java.util.function.Supplier;
  * priming twice, then sends it representative requests. It writes every response and every DynamoDB (action, table)
  * its client attempted, priming apart, as JSON. In this package to reach the priming hooks, which CRaC calls in Lambda.
  *
- * <p>Arguments: handler class, route path or "authorizer", project id, the route's events/ file, output file, and
- * for the authorizer a valid and a revoked API key of that project.
+ * <p>Arguments: handler class, route key ("POST /track/event/v2") or "authorizer", project id, the route's events/
+ * file, output file, and for the authorizer a valid and a revoked API key of that project. A read route reads what
+ * FunctionProbesIT tracked for the project before ({@link ReadProbeSteps#SEEDED}).
  */
 public final class FunctionProbe {
     static final int CONSTRUCTION_FAILED = 3;
@@ -41,7 +55,21 @@ public final class FunctionProbe {
     private FunctionProbe() {
     }
 
-    private record Step(String label, int expectedStatus, String expectedInBody, Supplier<Object[]> call) {
+    /**
+     * A representative request and what it must answer; or, with {@code setup}, state a request needs, written beside
+     * the function (its DynamoDB calls are not the function's, so they are not recorded).
+     */
+    record Step(String label, int expectedStatus, String expectedInBody, boolean setup, Supplier<Object[]> call) {
+        Step(String label, int expectedStatus, String expectedInBody, Supplier<Object[]> call) {
+            this(label, expectedStatus, expectedInBody, false, call);
+        }
+
+        static Step setup(String label, Runnable write) {
+            return new Step("setup: " + label, 200, "", true, () -> {
+                write.run();
+                return new Object[]{200, ""};
+            });
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,14 +102,29 @@ public final class FunctionProbe {
         primers.get(0).run();
         List<RecordingInterceptor.Call> primingCalls = RecordingInterceptor.drain();
 
-        List<Step> steps = "authorizer".equals(route)
-                ? authorizerSteps((ApiKeyAuthorizerHandler) handler, projectId, eventFile, args[5], args[6])
-                : routeSteps(asRouteHandler(handler), route, projectId, eventFile.path("body").asText());
+        List<Step> steps;
+        if ("authorizer".equals(route)) {
+            steps = authorizerSteps((ApiKeyAuthorizerHandler) handler, projectId, eventFile, args[5], args[6]);
+        } else if ("DELETE /customers/{id}".equals(route)) {
+            steps = erasureSteps(asRouteHandler(handler), projectId, eventFile.at("/pathParameters/id").asText());
+        } else if (CatalogProbeSteps.isCatalogRoute(route)) {
+            steps = CatalogProbeSteps.steps(asRouteHandler(handler), route, projectId, eventFile);
+        } else if ("GET".equals(eventFile.at("/requestContext/http/method").asText())) {
+            steps = ReadProbeSteps.of(asRouteHandler(handler), route.substring(route.indexOf(' ') + 1), projectId);
+        } else {
+            steps = routeSteps(asRouteHandler(handler), route.substring(route.indexOf(' ') + 1), projectId,
+                    eventFile.path("body").asText());
+        }
 
         ObjectNode result = JSON.createObjectNode();
         ArrayNode results = result.putArray("steps");
+        List<RecordingInterceptor.Call> requestCalls = new ArrayList<>();
         for (Step step : steps) {
             Object[] response = step.call().get();
+            List<RecordingInterceptor.Call> calls = RecordingInterceptor.drain();
+            if (!step.setup()) {
+                requestCalls.addAll(calls);
+            }
             results.addObject()
                     .put("label", step.label())
                     .put("expectedStatus", step.expectedStatus())
@@ -90,7 +133,7 @@ public final class FunctionProbe {
                     .put("body", (String) response[1]);
         }
         write(result.putArray("priming"), primingCalls);
-        write(result.putArray("requests"), RecordingInterceptor.drain());
+        write(result.putArray("requests"), requestCalls);
         Files.writeString(output, JSON.writeValueAsString(result));
     }
 
@@ -161,6 +204,58 @@ public final class FunctionProbe {
         steps.add(post(handler, route, null, "no project from the authorizer", 401, "AuthenticationError",
                 eventFileBody));
         return steps;
+    }
+
+    /**
+     * DELETE /customers/{id}: a customer with nothing stored, one with events, a value not applied and an eventId's
+     * receive time (tracked first, by the tracking code on its own client, whose requests are not the function's), the
+     * same again, and refusals. The erasures run on the template's own settings: the one that finds data takes the
+     * trust window and its margin (11 s).
+     */
+    private static List<Step> erasureSteps(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                           String projectId, String eventFileId) {
+        String customer = "probe-erased#1!x";
+        EnvironmentVariables environment = EnvironmentVariables.system();
+        try (DynamoDbClient seeding = DynamoDbClients.fromEnvironment(environment, DynamoDbClients.httpClient())) {
+            CustomerTracker customers = Wiring.customerTracker(seeding, environment);
+            EventTracker events = Wiring.eventTracker(seeding, environment);
+            Instant now = Instant.ofEpochMilli(TIME);
+            customers.upsert(projectId, new CustomerRequest(customer, Map.of("name", "Probe"),
+                    List.of(new Attribute("Plan", AttributeType.STRING, JsonNodes.FACTORY.textNode("gold")))),
+                    Limits.MAX_CUSTOM_ATTRIBUTES_TRACK_USER, now, new InvocationMetrics());
+            customers.upsert(projectId, new CustomerRequest(customer, Map.of(),
+                    List.of(new Attribute("Plan", AttributeType.NUMBER, JsonNodes.FACTORY.numberNode(3)))),
+                    Limits.MAX_CUSTOM_ATTRIBUTES_TRACK_USER, now, new InvocationMetrics());
+            for (int i = 0; i < 30; i++) {
+                events.track(projectId, new EventRequest(customer, "Probe Visit", TIME + i, null, List.of()), now,
+                        new InvocationMetrics());
+            }
+            events.track(projectId, new EventRequest(customer, "Probe Paid", null, "paid-1", List.of()), now,
+                    new InvocationMetrics());
+        }
+        RecordingInterceptor.drain();
+        return List.of(
+                delete(handler, projectId, eventFileId, Scope.ALL, "the events/ file's customer (nothing stored)", 200,
+                        "\"erased\":{\"profile\":0,\"events\":0,\"other\":0}"),
+                delete(handler, projectId, customer, Scope.ALL, "a customer with a profile, events and more", 200,
+                        "\"erased\":{\"profile\":1,\"events\":31,\"other\":2}"),
+                delete(handler, projectId, customer, Scope.ALL, "the same customer again", 200,
+                        "\"erased\":{\"profile\":0,\"events\":0,\"other\":0}"),
+                delete(handler, projectId, "x".repeat(Limits.MAX_CUSTOMER_ID_LENGTH + 1), Scope.ALL, "an id too long",
+                        422, "ValidationError"),
+                delete(handler, projectId, customer, Scope.DEFAULT, "a key that may only track", 403, "may not erase"),
+                delete(handler, null, customer, Scope.ALL, "no project from the authorizer", 401,
+                        "AuthenticationError"));
+    }
+
+    private static Step delete(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                               String projectId, String customerId, java.util.Set<Scope> scopes, String label,
+                               int status, String expected) {
+        return new Step(label, status, expected, () -> {
+            APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.delete(customerId, projectId,
+                    scopes), null);
+            return new Object[]{response.getStatusCode(), response.getBody()};
+        });
     }
 
     private static String event(String customerId, String name, String eventId, String attributes) {

@@ -1,10 +1,10 @@
 package dev.trackingapi.importer;
 
 import dev.trackingapi.validation.Limits;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -57,6 +57,7 @@ final class ApiGateway implements HttpHandler {
     }
 
     private static final Reply NOT_FOUND = Reply.json(404, "{\"message\":\"Not Found\"}");
+    private static final Reply BAD_REQUEST = Reply.json(400, "{\"message\":\"Bad Request\"}");
     /** The rest of the body is not read: the connection closes after the answer. */
     private static final Reply TOO_LARGE = new Reply(413,
             List.of(Map.entry("content-type", "application/json"), Map.entry("connection", "close")),
@@ -136,10 +137,13 @@ final class ApiGateway implements HttpHandler {
 
     private Reply dispatch(HttpExchange exchange, IncomingRequest request) throws IOException {
         State current = state;
-        boolean health = request.method().equals("GET") && request.rawPath().equals(HEALTH_PATH);
+        boolean health = request.method().equals("GET") && HEALTH_PATH.equals(request.rawPath());
         if (current != State.READY) {
             return health ? Reply.json(503, "{\"status\":\"" + current.name().toLowerCase(Locale.ROOT) + "\"}")
                     : UNAVAILABLE;
+        }
+        if (request.rawPath() == null) {
+            return BAD_REQUEST;
         }
         Optional<Router.Match> routed = router.match(request.method(), request.rawPath());
         if (routed.isEmpty()) {

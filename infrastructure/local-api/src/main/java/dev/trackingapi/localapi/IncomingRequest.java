@@ -2,6 +2,7 @@ package dev.trackingapi.localapi;
 
 import com.sun.net.httpserver.HttpExchange;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,10 @@ import java.util.TreeMap;
 /**
  * An HTTP request as API Gateway (HTTP API, payload 2.0) presents it: header names lower-cased, repeated headers
  * joined with commas, cookies taken out of the headers into a list, the forwarding headers API Gateway adds, the
- * raw path and query string, and query parameters decoded with repeated ones joined by commas.
+ * path percent-decoded (an HTTP API decodes it before it picks a route, and passes it decoded as rawPath), the query
+ * string as sent, and query parameters decoded with repeated ones joined by commas.
+ *
+ * @param rawPath the decoded path, as API Gateway names it; null when the path is not valid percent-encoded UTF-8
  */
 record IncomingRequest(String method, String rawPath, String rawQueryString, Map<String, String> headers,
                        List<String> cookies, Map<String, String> queryStringParameters, String protocol,
@@ -53,7 +57,7 @@ record IncomingRequest(String method, String rawPath, String rawQueryString, Map
         headers.put("x-forwarded-proto", "http");
         headers.putIfAbsent("x-amzn-trace-id", traceId(receivedAt));
         String rawQuery = uri.getRawQuery() == null ? "" : uri.getRawQuery();
-        return new IncomingRequest(exchange.getRequestMethod(), uri.getRawPath(), rawQuery, headers,
+        return new IncomingRequest(exchange.getRequestMethod(), pathDecoded(uri.getRawPath()), rawQuery, headers,
                 List.copyOf(cookies), queryParameters(rawQuery), exchange.getProtocol(), sourceIp, requestId,
                 receivedAt);
     }
@@ -121,6 +125,32 @@ record IncomingRequest(String method, String rawPath, String rawQueryString, Map
         } catch (IllegalArgumentException malformed) {
             return raw;
         }
+    }
+
+    /**
+     * Percent-decoding as in a URI path (RFC 3986): "%2F" becomes '/', and so a separator for the route's choice, as
+     * in API Gateway; '+' stays a '+'. Null when an escape is broken or the bytes are not UTF-8.
+     */
+    static String pathDecoded(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
+                        || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                    return null;
+                }
+                bytes.write(Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        byte[] decoded = bytes.toByteArray();
+        return GatewayEvents.isUtf8(decoded) ? new String(decoded, StandardCharsets.UTF_8) : null;
     }
 
     private static String traceId(Instant receivedAt) {

@@ -5,8 +5,10 @@ import com.sun.net.httpserver.HttpServer;
 import dev.trackingapi.config.EnvironmentVariables;
 import dev.trackingapi.config.TableNames;
 import dev.trackingapi.model.Scope;
+import dev.trackingapi.store.StorageUnavailableException;
 import dev.trackingapi.store.dynamodb.DynamoDbApiKeyStore;
 import dev.trackingapi.store.dynamodb.DynamoDbClients;
+import dev.trackingapi.store.dynamodb.RegistryIndexBackfill;
 import dev.trackingapi.template.DynamoDbLocalServer;
 import dev.trackingapi.template.TemplateHttpApi;
 import dev.trackingapi.template.TemplateTables;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.io.IOException;
@@ -71,6 +74,7 @@ final class LocalApi implements AutoCloseable {
     private List<String> tables;
     private List<LocalKeys.LocalKey> keys;
     private Map<String, LocalFunction> functions;
+    private MetricsCapture metrics;
     private boolean closed;
 
     private LocalApi(PrintStream out) {
@@ -114,6 +118,11 @@ final class LocalApi implements AutoCloseable {
         return keys;
     }
 
+    /** The functions' metrics so far, counted from the EMF lines they printed. */
+    MetricsCapture metrics() {
+        return metrics;
+    }
+
     /** How often each function has been invoked, by logical id. */
     Map<String, Long> invocations() {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -153,9 +162,12 @@ final class LocalApi implements AutoCloseable {
         List<String> created = createTables(dynamoDb, templateTables, prefix);
         tableNames = TableNames.from(new EnvironmentVariables(templateTables.tableNamesByVariable(prefix)::get));
         tables = List.copyOf(templateTables.localNames(prefix).values());
+        indexRegistry(dynamoDb);
         keys = new LocalKeys(new DynamoDbApiKeyStore(dynamoDb, tableNames.apiKeys()), clock)
                 .register(options.apiKeys(), dataDirectory == null ? null : dataDirectory.path());
 
+        metrics = MetricsCapture.install(mapper);
+        resources.add(metrics);
         Map<String, LocalAuthorizer> authorizers = startFunctions(options, httpApi, templateTables.localNames(prefix),
                 handlers.factories(dynamoDb, clock), clock, mapper);
         String stage = httpApi.stageName(Map.of());
@@ -301,10 +313,16 @@ final class LocalApi implements AutoCloseable {
         try {
             created = TemplateTablesCreator.createMissing(dynamoDb, templateTables, prefix);
             for (Map.Entry<String, String> table : templateTables.localNames(prefix).entrySet()) {
+                CreateTableRequest expected = templateTables.createTableRequest(table.getKey(), table.getValue());
                 TableDescription actual = dynamoDb.describeTable(describe -> describe.tableName(table.getValue()))
                         .table();
-                List<String> differences = TableCheck.differences(
-                        templateTables.createTableRequest(table.getKey(), table.getValue()), actual);
+                List<String> added = TableCheck.addMissingIndexes(dynamoDb, expected, actual);
+                if (!added.isEmpty()) {
+                    out.println("Upgraded table " + table.getValue() + ": added the index " + String.join(", ", added)
+                            + " that template.yaml declares");
+                    actual = dynamoDb.describeTable(describe -> describe.tableName(table.getValue())).table();
+                }
+                List<String> differences = TableCheck.differences(expected, actual);
                 if (!differences.isEmpty()) {
                     throw new LocalApiException("table " + table.getValue() + " at " + dynamoDbEndpoint
                             + " differs from " + table.getKey() + " in template.yaml (" + String.join("; ", differences)
@@ -315,6 +333,21 @@ final class LocalApi implements AutoCloseable {
             throw new LocalApiException("cannot create the tables at " + dynamoDbEndpoint + ": " + firstLine(e));
         }
         return created;
+    }
+
+    /**
+     * The registry's migration to its by-project index, as an operator runs it in AWS (admin registry-index.sh): types
+     * registered by an older version in a kept data directory get their project, so that GET /schema lists them.
+     */
+    private void indexRegistry(DynamoDbClient dynamoDb) {
+        try {
+            int indexed = new RegistryIndexBackfill(dynamoDb, tableNames.attributeTypes()).run();
+            if (indexed > 0) {
+                out.println("Indexed " + indexed + " registered types by project (written before the index existed)");
+            }
+        } catch (SdkException | StorageUnavailableException e) {
+            throw new LocalApiException("cannot index the registered types at " + dynamoDbEndpoint + ": " + firstLine(e));
+        }
     }
 
     private void printBanner(Path template, Router router, List<String> created,
@@ -387,6 +420,9 @@ final class LocalApi implements AutoCloseable {
             releaseAll();
             if (functions != null) {
                 out.println("  invocations: " + invocations());
+            }
+            if (metrics != null) {
+                out.println("  metrics: " + metrics.summary());
             }
             out.println("Stopped." + (dataDirectory != null ? " Data kept in " + dataDirectory.path() : ""));
             out.flush();

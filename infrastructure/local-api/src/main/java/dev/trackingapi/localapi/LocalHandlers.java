@@ -4,14 +4,29 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.trackingapi.api.ExplorerPage;
 import dev.trackingapi.config.EnvironmentVariables;
+import dev.trackingapi.entrypoints.AddCollectionProductsHandler;
 import dev.trackingapi.entrypoints.ApiKeyAuthorizerHandler;
+import dev.trackingapi.entrypoints.CustomerEventsHandler;
+import dev.trackingapi.entrypoints.CustomerHandler;
+import dev.trackingapi.entrypoints.DeleteCollectionHandler;
+import dev.trackingapi.entrypoints.DeleteProductHandler;
+import dev.trackingapi.entrypoints.EraseCustomerHandler;
+import dev.trackingapi.entrypoints.EventSchemaHandler;
+import dev.trackingapi.entrypoints.ExplorerHandler;
+import dev.trackingapi.entrypoints.GetCollectionProductsHandler;
+import dev.trackingapi.entrypoints.GetProductHandler;
+import dev.trackingapi.entrypoints.RemoveCollectionProductsHandler;
 import dev.trackingapi.entrypoints.RestApiCustomerHandler;
 import dev.trackingapi.entrypoints.RestApiEventHandler;
+import dev.trackingapi.entrypoints.SchemaHandler;
 import dev.trackingapi.entrypoints.TrackBatchHandler;
 import dev.trackingapi.entrypoints.TrackEventHandler;
 import dev.trackingapi.entrypoints.TrackEventV2Handler;
 import dev.trackingapi.entrypoints.TrackUserHandler;
+import dev.trackingapi.entrypoints.UpsertCollectionHandler;
+import dev.trackingapi.entrypoints.UpsertProductHandler;
 import dev.trackingapi.wiring.Wiring;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -82,6 +97,34 @@ final class LocalHandlers {
                 new RestApiCustomerHandler(Wiring.customerTracker(dynamoDb, environment), clock)));
         factories.put(handler(TrackBatchHandler.class), Factory.route(environment ->
                 new TrackBatchHandler(Wiring.batchTracker(dynamoDb, environment), clock)));
+        factories.put(handler(UpsertProductHandler.class), Factory.route(environment ->
+                new UpsertProductHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(DeleteProductHandler.class), Factory.route(environment ->
+                new DeleteProductHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(GetProductHandler.class), Factory.route(environment ->
+                new GetProductHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(UpsertCollectionHandler.class), Factory.route(environment ->
+                new UpsertCollectionHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(DeleteCollectionHandler.class), Factory.route(environment ->
+                new DeleteCollectionHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(AddCollectionProductsHandler.class), Factory.route(environment ->
+                new AddCollectionProductsHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(RemoveCollectionProductsHandler.class), Factory.route(environment ->
+                new RemoveCollectionProductsHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(GetCollectionProductsHandler.class), Factory.route(environment ->
+                new GetCollectionProductsHandler(Wiring.productCatalog(dynamoDb, environment), clock)));
+        factories.put(handler(CustomerHandler.class), Factory.route(environment ->
+                new CustomerHandler(Wiring.customerReader(dynamoDb, environment), clock)));
+        factories.put(handler(CustomerEventsHandler.class), Factory.route(environment ->
+                new CustomerEventsHandler(Wiring.eventReader(dynamoDb, environment), clock)));
+        factories.put(handler(SchemaHandler.class), Factory.route(environment ->
+                new SchemaHandler(Wiring.schemaReader(dynamoDb, environment), clock)));
+        factories.put(handler(EventSchemaHandler.class), Factory.route(environment ->
+                new EventSchemaHandler(Wiring.schemaReader(dynamoDb, environment), clock)));
+        factories.put(handler(ExplorerHandler.class), Factory.route(environment ->
+                new ExplorerHandler(ExplorerPage.load())));
+        factories.put(handler(EraseCustomerHandler.class), Factory.route(environment ->
+                new EraseCustomerHandler(Wiring.customerEraser(dynamoDb, environment), clock)));
         return factories;
     };
 

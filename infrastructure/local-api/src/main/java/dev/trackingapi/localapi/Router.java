@@ -13,9 +13,16 @@ import java.util.Optional;
 /**
  * Picks the route of a request as an HTTP API does: the most specific match wins (a literal path over path
  * variables, a single-segment variable over a greedy {proxy+}, a named method over ANY), $default catches the rest,
- * and anything else is no route at all. Under a named stage, paths are served below /{stage}.
+ * and anything else is no route at all. Under a named stage, paths are served below /{stage}. The path it matches is
+ * the decoded one, as API Gateway's: a "%2F" inside a segment has become a separator, and a path parameter is its
+ * segment decoded once.
+ *
+ * <p>One route exists only here: GET / serves the route of GET {@value #EXPLORER_PATH}, the data explorer, so that the
+ * local API's own URL opens it.
  */
 final class Router {
+    static final String EXPLORER_PATH = "/explorer";
+
     record Match(Route route, Map<String, String> pathParameters) {
     }
 
@@ -52,8 +59,12 @@ final class Router {
             return Optional.empty();
         }
         String path = rawPath.substring(stagePrefix.length());
+        if (path.equals("/") && method.equals("GET")) {
+            path = EXPLORER_PATH;
+        }
+        String matched = path;
         return routes.stream()
-                .map(route -> candidate(route, method, path))
+                .map(route -> candidate(route, method, matched))
                 .flatMap(Optional::stream)
                 .max((a, b) -> MOST_SPECIFIC.compare(a.specificity(), b.specificity()))
                 .map(Candidate::match);

@@ -1,9 +1,12 @@
 package dev.trackingapi.localapi;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
@@ -21,10 +24,37 @@ import java.util.TreeSet;
 /**
  * How a table that already exists (in a data directory from an older template, or an external DynamoDB) differs
  * from its template definition: keys, attribute definitions, indexes. The code would fail on such a table in
- * confusing ways, so the local API refuses to start on it.
+ * confusing ways, so the local API refuses to start on it; except that a global index the template added since is
+ * added to it, as CloudFormation would on a deploy.
  */
 final class TableCheck {
     private TableCheck() {
+    }
+
+    /** Adds the global indexes the template declares and the table lacks, one UpdateTable each; returns their names. */
+    static List<String> addMissingIndexes(DynamoDbClient dynamoDb, CreateTableRequest expected, TableDescription actual) {
+        Set<String> present = new HashSet<>();
+        actual.globalSecondaryIndexes().forEach(index -> present.add(index.indexName()));
+        List<String> added = new ArrayList<>();
+        for (GlobalSecondaryIndex index : expected.globalSecondaryIndexes()) {
+            if (present.contains(index.indexName())) {
+                continue;
+            }
+            Set<String> keys = new HashSet<>();
+            index.keySchema().forEach(key -> keys.add(key.attributeName()));
+            dynamoDb.updateTable(update -> update.tableName(actual.tableName())
+                    .attributeDefinitions(expected.attributeDefinitions().stream()
+                            .filter(definition -> keys.contains(definition.attributeName())).toList())
+                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                            .create(CreateGlobalSecondaryIndexAction.builder()
+                                    .indexName(index.indexName())
+                                    .keySchema(index.keySchema())
+                                    .projection(index.projection())
+                                    .build())
+                            .build()));
+            added.add(index.indexName());
+        }
+        return added;
     }
 
     static List<String> differences(CreateTableRequest expected, TableDescription actual) {

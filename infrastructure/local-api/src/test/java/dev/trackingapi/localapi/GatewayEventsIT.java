@@ -141,6 +141,18 @@ class GatewayEventsIT {
     }
 
     @Test
+    void aPathVariable_isPercentDecodedOnce_asAnHttpApiPassesIt() {
+        JsonNode email = json(get(running, "/echo/john%40gmail.com", KEY));
+        JsonNode plus = json(get(running, "/echo/a%2Bb+c%2525", KEY));
+
+        assertThat(email.get("pathParameters").get("id").asText()).isEqualTo("john@gmail.com");
+        assertThat(email.get("rawPath").asText()).as("decoded, as API Gateway passes it")
+                .isEqualTo("/echo/john@gmail.com");
+        assertThat(plus.get("pathParameters").get("id").asText()).as("'+' is no space in a path; decoded once only")
+                .isEqualTo("a+b+c%25");
+    }
+
+    @Test
     void aRouteWithoutAuthorizer_needsNoKey_andCallsNoAuthorizer() {
         long authorizerCalls = running.api().invocations().get("ApiKeyAuthorizerFunction");
 

@@ -105,6 +105,44 @@ class LocalApiIT {
         assertThat(running.log()).containsPattern("POST " + path + " 200 \\d+ ms");
     }
 
+    /**
+     * The catalog over real HTTP, in the order a store syncs: an id with a space and a {@code #} travels percent-encoded
+     * in the path and is decoded once, before the route is chosen, as API Gateway does; a key that may only read is
+     * refused the writes.
+     */
+    @Test
+    void theCatalogRoutes_answerOverHttp_withIdsPercentEncodedInThePath_decodedOnce() {
+        String product = "{\"id\":\"gift card#red\",\"name\":\"Gift card\",\"image\":\"https://cdn.example.com/g.png\","
+                + "\"url\":\"https://shop.example.com/g\",\"price\":\"25.00\",\"status\":\"inStock\",\"tags\":[]}";
+
+        assertThat(post(running, "/product", KEY_A, JSON_TYPE, product).statusCode()).isEqualTo(200);
+        assertThat(post(running, "/collection", KEY_A, JSON_TYPE, "{\"id\":\"gifts\",\"name\":\"Gifts\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(post(running, "/collection/gifts/products/add", KEY_A, JSON_TYPE,
+                "{\"products\":[\"gift card#red\"]}").statusCode()).isEqualTo(200);
+        HttpResponse<String> read = get(running, "/product/gift%20card%23red", READ_KEY);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(json(read).get("id").asText()).isEqualTo("gift card#red");
+        assertThat(json(read).get("collections").toString()).isEqualTo("[\"gifts\"]");
+        assertThat(get(running, "/product/gift%2520card%2523red", READ_KEY).statusCode())
+                .as("decoded once only: this names the id gift%20card%23red").isEqualTo(404);
+        assertThat(get(running, "/product/gift%2Fred", READ_KEY).statusCode()).as("%2F is a separator: no route")
+                .isEqualTo(404);
+        HttpResponse<String> page = get(running, "/collection/gifts/products?limit=5", READ_KEY);
+        assertThat(json(page).at("/products/0/price").decimalValue()).isEqualByComparingTo("25");
+        assertThat(post(running, "/collection/gifts/products/remove", READ_KEY, JSON_TYPE,
+                "{\"products\":[\"gift card#red\"]}").statusCode()).as("a read-only key").isEqualTo(403);
+
+        HttpResponse<String> deleted = LocalApiTesting.send(HttpRequest.newBuilder(
+                running.uri("/product/gift%20card%23red")).DELETE().header("x-growlytics-key", KEY_A).build());
+
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(get(running, "/collection/gifts/products", KEY_A).body()).contains("\"products\":[]");
+        assertThat(stored.catalogItems("shop-a")).extracting(item -> item.get("pk").s() + " " + item.get("sk").s())
+                .containsExactly("shop-a#collection#gifts #item");
+        assertThat(running.log()).containsPattern("DELETE /product/gift%20card%23red 200 \\d+ ms");
+    }
+
     @Test
     void keys_openOnlyTheirOwnProject() {
         String customer = "isolation-" + UUID.randomUUID();
@@ -217,11 +255,51 @@ class LocalApiIT {
                 post(running, "/track/everything", KEY_A, JSON_TYPE, "{}"),
                 post(running, "/track/user/", KEY_A, JSON_TYPE, "{}"),
                 get(running, "/track/user", KEY_A),
-                get(running, "/", null),
+                post(running, "/", null, JSON_TYPE, "{}"),
+                get(running, "/customers/a%2Fb", KEY_A),
                 post(running, "/health", null, JSON_TYPE, "{}"))) {
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\"}");
         }
+    }
+
+    @Test
+    void theReadRoutes_overHttp_takeEncodedIdsAsApiGatewayPassesThem_decodedOnce() throws IOException {
+        assertThat(post(running, "/track/user", KEY_A, JSON_TYPE,
+                "{\"id\":\"a#b c/d 100%\",\"attributes\":{\"plan\":\"gold\"}}").statusCode()).isEqualTo(200);
+        assertThat(post(running, "/track/event/v2", KEY_A, JSON_TYPE, "{\"customerId\":\"x#1 ok\",\"name\":\"a/b c\","
+                + "\"time\":1,\"attributes\":{\"n\":1}}").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> byQuery = get(running, "/customers?id=a%23b+c%2Fd+100%25", READ_KEY);
+        HttpResponse<String> events = get(running, "/customers/x%231%20ok/events?limit=1", READ_KEY);
+        HttpResponse<String> eventSchema = get(running, "/schema/events/a%2Fb%20c", READ_KEY);
+        HttpResponse<String> otherProject = get(running, "/events?customerId=x%231%20ok", KEY_B);
+
+        assertThat(byQuery.statusCode()).as(byQuery.body()).isEqualTo(200);
+        assertThat(json(byQuery).path("id").asText()).isEqualTo("a#b c/d 100%");
+        assertThat(json(events).path("events").get(0).path("name").asText()).isEqualTo("a/b c");
+        assertThat(json(eventSchema).path("attributes").path("n").path("type").asText()).isEqualTo("number");
+        assertThat(otherProject.body()).isEqualTo("{\"events\":[],\"next\":null}");
+        String broken;
+        try (Socket socket = new Socket("127.0.0.1", running.api().url().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /customers/%C3%28 HTTP/1.1\r\nHost: localhost\r\nx-growlytics-key: "
+                    + READ_KEY + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            broken = readOneResponse(socket.getInputStream());
+        }
+        assertThat(broken).as("a path whose escapes are not UTF-8: sent as is").startsWith("HTTP/1.1 400 ")
+                .endsWith("{\"message\":\"Bad Request\"}");
+    }
+
+    @Test
+    void theRoot_servesTheDataExplorer_withoutAKey() {
+        HttpResponse<String> page = get(running, "/", null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-type")).contains("text/html; charset=utf-8");
+        assertThat(page.headers().firstValue("content-security-policy").orElseThrow()).contains("connect-src 'self'");
+        assertThat(page.body()).startsWith("<!DOCTYPE html>").contains("Data explorer");
+        assertThat(get(running, "/explorer", null).body()).isEqualTo(page.body());
     }
 
     @Test
@@ -315,7 +393,7 @@ class LocalApiIT {
                         .isEqualTo(((Map<String, Object>) index.get("Projection")).get("ProjectionType"));
             }
         }
-        assertThat(tables).isEqualTo(4);
+        assertThat(tables).isEqualTo(6);
     }
 
     /** The status line, headers and content-length body of one HTTP/1.1 response, without waiting for the close. */

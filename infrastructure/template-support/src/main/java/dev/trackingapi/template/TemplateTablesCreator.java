@@ -20,8 +20,9 @@ public final class TemplateTablesCreator {
             if (!exists(dynamoDb, table.getValue())) {
                 try {
                     dynamoDb.createTable(tables.createTableRequest(table.getKey(), table.getValue()));
-                } catch (ResourceInUseException createdByAnEarlierAttempt) {
-                    // The SDK retried a CreateTable whose answer was lost (a slow machine): the first attempt made it.
+                } catch (ResourceInUseException alreadyCreated) {
+                    // The SDK retried a CreateTable whose first attempt timed out after DynamoDB had created the
+                    // table (a loaded machine): absent before this call, there now.
                 }
                 created.add(table.getValue());
             }
