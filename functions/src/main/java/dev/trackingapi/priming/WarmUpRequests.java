@@ -50,8 +50,10 @@ public final class WarmUpRequests {
         AttributeScope scope = AttributeScope.event(NO_PROJECT, "warm-up");
         return () -> {
             prefetch.lookUp(scope, List.of("a", "b"), NO_PROJECT);
-            CompletableFuture<Void> beside = CompletableFuture.runAsync(
-                    () -> customers.exists(NO_PROJECT, NO_PROJECT), besideWrites);
+            CompletableFuture<Void> beside = CompletableFuture.runAsync(() -> {
+                customers.profileAndErasures(NO_PROJECT, NO_PROJECT);
+                customers.exists(NO_PROJECT, NO_PROJECT);
+            }, besideWrites);
             try {
                 dynamoDb.putItem(put -> put.tableName(eventsTable).item(item)
                         .conditionExpression("attribute_exists(#key)")

@@ -23,6 +23,19 @@ public interface CustomerStore {
     long erasureGeneration(String projectId);
 
     /**
+     * Whether the customer has a profile and the project's erasure count, both strongly consistent, in one round trip
+     * where the store can: then neither read is known to come before the other. The default reads the count first.
+     */
+    default ProfileAndErasures profileAndErasures(String projectId, String customerId) {
+        long generation = erasureGeneration(projectId);
+        return new ProfileAndErasures(exists(projectId, customerId), generation);
+    }
+
+    /** @param erasureGeneration as {@link #erasureGeneration} answers it */
+    record ProfileAndErasures(boolean exists, long erasureGeneration) {
+    }
+
+    /**
      * Upserts the profile: each attribute is set on its own path, so concurrent updates of different attributes never
      * lose each other; createdAt is set once, updatedAt every time. New custom attributes beyond the cap are not set.
      *

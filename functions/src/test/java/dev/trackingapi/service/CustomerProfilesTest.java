@@ -53,6 +53,12 @@ class CustomerProfilesTest {
         }
 
         @Override
+        public ProfileAndErasures profileAndErasures(String projectId, String customerId) {
+            calls.add("profile and count " + customerId);
+            return new ProfileAndErasures(profiles.contains(customerId), generation);
+        }
+
+        @Override
         public List<Attribute> upsert(CustomerUpsert upsert) {
             throw new UnsupportedOperationException();
         }
@@ -78,10 +84,36 @@ class CustomerProfilesTest {
         nanos.addAndGet(elapsed.toNanos());
     }
 
+    /** Two events: the first reads profile and count in one call, which cannot vouch for a profile found. */
+    private void seen(String customerId) {
+        event(customerId);
+        event(customerId);
+    }
+
+    @Test
+    void aNewCustomer_whenTheCountIsStale_isReadWithTheCountInOneCall_andCreated_andThenTrusted() {
+        event("c9");
+
+        assertThat(store.calls).containsExactly("profile and count c9", "create c9");
+        assertThat(profiles.knowledge("p", "c9").trusted()).isTrue();
+    }
+
+    @Test
+    void aProfileFoundInTheSameCallAsTheCount_isTrustedOnlyAfterAReadThatFollowsTheCount() {
+        store.profiles.add("c1");
+
+        event("c1");
+        assertThat(profiles.knowledge("p", "c1").trusted()).as("the two reads of one call have no order").isFalse();
+        event("c1");
+
+        assertThat(store.calls).containsExactly("profile and count c1", "exists c1");
+        assertThat(profiles.knowledge("p", "c1").trusted()).isTrue();
+    }
+
     @Test
     void aCustomerSeenWithinTheWindow_costsNothing() {
         store.profiles.add("c1");
-        event("c1");
+        seen("c1");
         store.calls.clear();
 
         later(Duration.ofSeconds(9));
@@ -94,7 +126,7 @@ class CustomerProfilesTest {
     @Test
     void afterTheWindow_oneReadOfTheCount_andThenNothingForAnyOfTheProjectsCustomers() {
         store.profiles.addAll(List.of("c1", "c2"));
-        event("c1");
+        seen("c1");
         event("c2");
         store.calls.clear();
 
@@ -108,7 +140,7 @@ class CustomerProfilesTest {
     @Test
     void anErasedProfile_isReadAgainOnceTheCountHasChanged_andCreatedForTheReturningCustomer() {
         store.profiles.add("c1");
-        event("c1");
+        seen("c1");
         store.erase("c1");
         store.calls.clear();
 

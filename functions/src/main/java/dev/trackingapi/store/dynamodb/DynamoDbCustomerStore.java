@@ -101,6 +101,26 @@ public final class DynamoDbCustomerStore implements CustomerStore, CustomerRecor
         }
     }
 
+    /** One strongly consistent BatchGetItem of the profile's key and the project's erasures item: two read units. */
+    @Override
+    public ProfileAndErasures profileAndErasures(String projectId, String customerId) {
+        Map<String, AttributeValue> profileKey = CustomersTable.profileKey(projectId, customerId);
+        List<Map<String, AttributeValue>> found = BatchRequests.getEvery(dynamoDb, table,
+                List.of(profileKey, CustomersTable.erasureGenerationKey(projectId)), "#pk, #sk, #generation",
+                Map.of("#pk", PK, "#sk", CustomersTable.SK, "#generation", ERASURE_GENERATION));
+        boolean exists = false;
+        long generation = 0;
+        for (Map<String, AttributeValue> item : found) {
+            if (item.get(CustomersTable.SK).equals(profileKey.get(CustomersTable.SK))
+                    && item.get(PK).equals(profileKey.get(PK))) {
+                exists = true;
+            } else if (item.get(ERASURE_GENERATION) != null && item.get(ERASURE_GENERATION).n() != null) {
+                generation = Long.parseLong(item.get(ERASURE_GENERATION).n());
+            }
+        }
+        return new ProfileAndErasures(exists, generation);
+    }
+
     /**
      * One UpdateItem in the common case. Its condition only holds when every requested attribute fits under the cap
      * even if all were new; otherwise the profile's current names (returned by the failed condition, no extra read)

@@ -125,8 +125,9 @@ public final class RequestCounter implements ExecutionInterceptor {
                 || request instanceof QueryRequest || request instanceof ScanRequest
                 || request instanceof TransactGetItemsRequest) {
             readRequests.increment();
-            if (request instanceof GetItemRequest get && get.key().containsKey(CustomersTable.SK)
-                    && CustomersTable.ERASURES.equals(get.key().get(CustomersTable.SK).s())) {
+            if (request instanceof GetItemRequest get && isErasureCount(get.key())
+                    || request instanceof BatchGetItemRequest batch && batch.requestItems().values().stream()
+                    .anyMatch(keys -> keys.keys().stream().anyMatch(RequestCounter::isErasureCount))) {
                 erasureCountReads.increment();
             }
         }
@@ -137,6 +138,10 @@ public final class RequestCounter implements ExecutionInterceptor {
         if (context.exception() instanceof ConditionalCheckFailedException) {
             failedConditions.increment();
         }
+    }
+
+    private static boolean isErasureCount(Map<String, AttributeValue> key) {
+        return key.containsKey(CustomersTable.SK) && CustomersTable.ERASURES.equals(key.get(CustomersTable.SK).s());
     }
 
     private void write(Map<String, AttributeValue> item) {
