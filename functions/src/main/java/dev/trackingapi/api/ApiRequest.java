@@ -53,22 +53,20 @@ public final class ApiRequest {
     private final String projectId;
     private final Set<Scope> scopes;
     private final Instant receivedAt;
-    private final Deadline deadline;
-    private final Duration timeLeft;
+    /** When Lambda stops the invocation, by {@link #clock}; null outside Lambda. */
     private final Instant invocationEnd;
+    private final Clock clock;
     private final InvocationMetrics metrics;
 
     private ApiRequest(APIGatewayV2HTTPEvent event, Context context, String projectId, Set<Scope> scopes,
-                       Instant receivedAt, Deadline deadline, Duration timeLeft, Instant invocationEnd,
-                       InvocationMetrics metrics) {
+                       Instant receivedAt, Instant invocationEnd, Clock clock, InvocationMetrics metrics) {
         this.event = event;
         this.context = context;
         this.projectId = projectId;
         this.scopes = scopes;
         this.receivedAt = receivedAt;
-        this.deadline = deadline;
-        this.timeLeft = timeLeft;
         this.invocationEnd = invocationEnd;
+        this.clock = clock;
         this.metrics = metrics;
     }
 
@@ -89,14 +87,10 @@ public final class ApiRequest {
         // API Gateway's own receive time, so that a replay of the same request is the same request.
         long timeEpoch = requestContext.getTimeEpoch();
         Object scopes = lambda.get(SCOPES);
-        Duration timeLeft = context == null ? null
-                : Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis()));
-        Instant invocationEnd = timeLeft == null ? null : clock.instant().plus(timeLeft);
-        Deadline deadline = invocationEnd == null ? Deadline.none()
-                : Deadline.at(invocationEnd.minus(WORK_RESERVE), clock);
+        Instant invocationEnd = context == null ? null
+                : clock.instant().plusMillis(Math.max(0, context.getRemainingTimeInMillis()));
         return new ApiRequest(event, context, id, scopes instanceof String names ? Scope.parse(names) : Scope.DEFAULT,
-                timeEpoch > 0 ? Instant.ofEpochMilli(timeEpoch) : clock.instant(), deadline, timeLeft, invocationEnd,
-                metrics);
+                timeEpoch > 0 ? Instant.ofEpochMilli(timeEpoch) : clock.instant(), invocationEnd, clock, metrics);
     }
 
     /** @throws HttpProblem 403 naming the scope when the key may not do this */
@@ -121,12 +115,12 @@ public final class ApiRequest {
 
     /** Until when work that a later request can resume (a deletion) may go on before this one answers. */
     public Deadline deadline() {
-        return deadline;
+        return invocationEnd == null ? Deadline.none() : Deadline.at(invocationEnd.minus(WORK_RESERVE), clock);
     }
 
-    /** How long the function had left when the request arrived; empty outside Lambda (no context). */
+    /** How long the function has left before Lambda stops it; empty outside Lambda (no context). */
     public Optional<Duration> timeLeft() {
-        return Optional.ofNullable(timeLeft);
+        return invocationEnd().map(end -> Duration.between(clock.instant(), end));
     }
 
     /** When Lambda stops the invocation (its function's timeout), by the request's clock; empty outside Lambda. */
