@@ -1,13 +1,10 @@
 package dev.trackingapi.entrypoints;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackingapi.testing.ApiGatewayEvents;
 import dev.trackingapi.testing.InMemoryStores;
+import dev.trackingapi.testing.LambdaContexts;
 import dev.trackingapi.testing.ResponseContract;
 import dev.trackingapi.testing.TrackingApi.Response;
 import dev.trackingapi.testing.TrackingApi;
@@ -157,7 +154,7 @@ class TrackBatchHandlerTest {
         TrackBatchHandler handler = new TrackBatchHandler(stores.batchTracker(), Clock.systemUTC());
 
         var answer = handler.handleRequest(ApiGatewayEvents.post(TrackingApi.TRACK_BATCH, "p", batch(EVENT, CUSTOMER)),
-                contextWithRemaining(TrackBatchHandler.RESERVE_FOR_ITEMS_IN_FLIGHT.toMillis() - 1, logged));
+                LambdaContexts.withRemaining(TrackBatchHandler.RESERVE_FOR_ITEMS_IN_FLIGHT.minusMillis(1), logged::add));
         Response response = new Response(answer.getStatusCode(), answer.getHeaders(), answer.getBody());
 
         assertThat(ResponseContract.violations(response)).isEmpty();
@@ -166,75 +163,5 @@ class TrackBatchHandlerTest {
         assertThat(response.headers()).containsEntry("retry-after", "1");
         assertThat(stores.writes()).isZero();
         assertThat(logged).singleElement().asString().contains("2 unavailable");
-    }
-
-    private static Context contextWithRemaining(long millis, List<String> logged) {
-        long deadline = System.currentTimeMillis() + millis;
-        return new Context() {
-            @Override
-            public String getAwsRequestId() {
-                return "request-1";
-            }
-
-            @Override
-            public String getLogGroupName() {
-                return null;
-            }
-
-            @Override
-            public String getLogStreamName() {
-                return null;
-            }
-
-            @Override
-            public String getFunctionName() {
-                return "TrackBatchFunction";
-            }
-
-            @Override
-            public String getFunctionVersion() {
-                return "1";
-            }
-
-            @Override
-            public String getInvokedFunctionArn() {
-                return null;
-            }
-
-            @Override
-            public CognitoIdentity getIdentity() {
-                return null;
-            }
-
-            @Override
-            public ClientContext getClientContext() {
-                return null;
-            }
-
-            @Override
-            public int getRemainingTimeInMillis() {
-                return (int) Math.max(0, deadline - System.currentTimeMillis());
-            }
-
-            @Override
-            public int getMemoryLimitInMB() {
-                return 1024;
-            }
-
-            @Override
-            public LambdaLogger getLogger() {
-                return new LambdaLogger() {
-                    @Override
-                    public void log(String message) {
-                        logged.add(message);
-                    }
-
-                    @Override
-                    public void log(byte[] message) {
-                        logged.add(new String(message, StandardCharsets.UTF_8));
-                    }
-                };
-            }
-        };
     }
 }

@@ -5,8 +5,10 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Lambda contexts for handlers under test: how much time the invocation has left, and a logger that keeps quiet. */
 public final class LambdaContexts {
@@ -15,6 +17,11 @@ public final class LambdaContexts {
 
     /** An invocation with this much of its time left, counted from now. */
     public static Context withRemaining(Duration remaining) {
+        return withRemaining(remaining, message -> { });
+    }
+
+    /** The same, and what the handler logs through the context's logger goes to {@code logged}. */
+    public static Context withRemaining(Duration remaining, Consumer<String> logged) {
         long deadline = System.currentTimeMillis() + remaining.toMillis();
         String requestId = UUID.randomUUID().toString();
         return new Context() {
@@ -73,10 +80,12 @@ public final class LambdaContexts {
                 return new LambdaLogger() {
                     @Override
                     public void log(String message) {
+                        logged.accept(message);
                     }
 
                     @Override
                     public void log(byte[] message) {
+                        logged.accept(new String(message, StandardCharsets.UTF_8));
                     }
                 };
             }
