@@ -174,12 +174,14 @@ final class PrimingSamples {
                 .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
                 .withRawQueryString(read.rawQuery())
                 .withIsBase64Encoded(false)
-                .withRequestContext(requestContext(round))
+                .withRequestContext(requestContext("GET", round))
                 .build();
     }
 
-    private static APIGatewayV2HTTPEvent.RequestContext requestContext(int round) {
+    /** After the authorizer, with a key that may do everything, in a new project every few requests. */
+    private static APIGatewayV2HTTPEvent.RequestContext requestContext(String method, int round) {
         return APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).build())
                 .withRequestId("priming-" + round)
                 .withTimeEpoch(System.currentTimeMillis())
                 .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
@@ -231,16 +233,7 @@ final class PrimingSamples {
                 .withQueryStringParameters(query)
                 .withBody(body)
                 .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).build())
-                        .withRequestId("priming-" + round)
-                        .withTimeEpoch(System.currentTimeMillis())
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withLambda(Map.of(ApiRequest.PROJECT_ID,
-                                        Primer.PROJECT + "-" + round / Primer.REQUESTS_PER_PROJECT,
-                                        ApiRequest.SCOPES, Scope.join(Scope.ALL)))
-                                .build())
-                        .build())
+                .withRequestContext(requestContext(method, round))
                 .build();
     }
 
